@@ -1,0 +1,209 @@
+"""The exceptions the SDK raises: every failure a caller sees is one of these."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ActivitySmithError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BillingError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "LiveActivityLimitError",
+    "NoRecipientsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "ValidationError",
+]
+
+
+class ActivitySmithError(Exception):
+    """Base class of every exception raised by the SDK."""
+
+
+# --- raised before anything leaves the machine -------------------------------------------
+
+
+class ConfigurationError(ActivitySmithError, ValueError):
+    """The client was built with settings it cannot use (no API key, insecure base URL)."""
+
+
+class ValidationError(ActivitySmithError, ValueError):
+    """A request argument is invalid; `field` names it (dotted path, e.g. `content_state.percentage`)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}" if field else message)
+
+
+# --- raised for a request that was sent ----------------------------------------------------
+
+
+class APIError(ActivitySmithError):
+    """A request was sent and did not succeed: the API answered an error or never answered."""
+
+    status_code: int | None = None
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        self.message = message
+        self.method = method
+        self.url = url
+        super().__init__(message)
+
+
+class APIConnectionError(APIError):
+    """The API could not be reached, or the connection failed before a full response arrived."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write, pool, or the total deadline)."""
+
+
+class APIResponseValidationError(APIError):
+    """The API answered success, but the body is not the JSON object the contract promises."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: bytes,
+        headers: Mapping[str, str],
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.status_code = status_code
+        self.body = body
+        self.headers = dict(headers)
+
+
+class APIStatusError(APIError):
+    """The API answered with an error status (4xx or 5xx)."""
+
+    status_code: int
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        error: str | None,
+        body: Any,
+        headers: Mapping[str, str],
+        request_id: str | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.status_code = status_code
+        self.error = error
+        self.body = body
+        self.headers = dict(headers)
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        where = f" ({self.method} {self.url})" if self.method and self.url else ""
+        return f"{self.status_code} {self.message}{where}"
+
+
+class BadRequestError(APIStatusError):
+    """400: the API rejected the payload, a path parameter or the channel targeting."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class BillingError(APIStatusError):
+    """402: the account's trial or billing cap blocks sending; see `upgrade_url`."""
+
+    @property
+    def upgrade_url(self) -> str | None:
+        """Where to upgrade the plan, when the API says."""
+        value = self.body.get("upgrade_url") if isinstance(self.body, dict) else None
+        return value if isinstance(value, str) else None
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key's scope does not cover these channels, or the activity is not yours."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the stream, activity, notification or metric does not exist."""
+
+
+class ConflictError(APIStatusError):
+    """409: the notification is in a state in which it cannot be replaced."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was understood but cannot be carried out."""
+
+
+class NoRecipientsError(UnprocessableEntityError):
+    """No device or user matched the targeting (422; older deployments answered 404)."""
+
+    @property
+    def effective_channel_slugs(self) -> list[str] | None:
+        """The channel slugs the API resolved the targeting to."""
+        value = self.body.get("effective_channel_slugs") if isinstance(self.body, dict) else None
+        return [str(v) for v in value] if isinstance(value, list) else None
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; `retry_after` says how long to wait, when the API said."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+    def _int_field(self, name: str) -> int | None:
+        value = self.body.get(name) if isinstance(self.body, dict) else None
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def code(self) -> str | None:
+        """Machine-readable reason, e.g. `rate_limited`."""
+        value = self.body.get("code") if isinstance(self.body, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def limit(self) -> int | None:
+        """How many Live Activities may run at once (Live Activity limit only)."""
+        return self._int_field("limit")
+
+    @property
+    def active(self) -> int | None:
+        """How many Live Activities are running on the busiest targeted device."""
+        return self._int_field("active")
+
+    @property
+    def blocked_devices(self) -> int | None:
+        """Targeted devices that are at their limit, when capacity is mixed."""
+        return self._int_field("blocked_devices")
+
+    @property
+    def targeted_devices(self) -> int | None:
+        """Devices the request targeted, when capacity is mixed."""
+        return self._int_field("targeted_devices")
+
+
+class LiveActivityLimitError(RateLimitError):
+    """429: the targeted devices already run the maximum number of Live Activities."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: ActivitySmith or a proxy in front of it failed."""

@@ -1,0 +1,168 @@
+"""Retry decisions: pure functions, shared by the sync and async transports.
+
+An operation is either *repeatable* (sending it twice leaves the same state: stream PUT and
+DELETE, metric value, badge, legacy update and end, replace) or *delivering* (each request
+may buzz a phone: push send, legacy start). Delivering requests are retried only when the
+server certainly never saw them, so a retry can never deliver a notification twice.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import enum
+import json
+import math
+import random
+import time
+from dataclasses import dataclass
+
+__all__ = [
+    "Failure",
+    "RetryPolicy",
+    "Safety",
+    "backoff_delay",
+    "classify_exception",
+    "parse_retry_after",
+    "retry_delay",
+    "safety_of",
+]
+
+
+class Safety(enum.Enum):
+    """Whether repeating a request can change what the user sees."""
+
+    REPEATABLE = "repeatable"
+    DELIVERING = "delivering"
+
+
+class Failure(enum.Enum):
+    """How an attempt failed before any response arrived."""
+
+    NOT_SENT = "not_sent"  # connection refused, connect or pool timeout: the server saw nothing
+    AMBIGUOUS = "ambiguous"  # failed after the request may have reached the server
+    TIMEOUT = "timeout"  # read or write timeout: also ambiguous
+
+
+_DELIVERING_ROUTES = frozenset({("POST", "/push-notification"), ("POST", "/live-activity/start")})
+RETRYABLE_STATUSES = frozenset({408, 429})
+
+
+def safety_of(method: str, path: str) -> Safety:
+    """Classify a request by method and API path (the part after the base URL's `/api`)."""
+    method = method.upper()
+    if (method, path.rstrip("/")) in _DELIVERING_ROUTES:
+        return Safety.DELIVERING
+    if method in ("PUT", "DELETE", "GET", "HEAD", "OPTIONS"):
+        return Safety.REPEATABLE
+    if method == "POST" and path.rstrip("/") in (
+        "/live-activity/update",
+        "/live-activity/end",
+        "/badge",
+    ):
+        return Safety.REPEATABLE
+    if method == "POST" and path.startswith("/metrics/"):
+        return Safety.REPEATABLE
+    # Unknown POST routes (reached through the low-level client) are treated as delivering.
+    return Safety.DELIVERING
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how long to retry. `max_retries=0` switches retries off."""
+
+    max_retries: int = 2
+    initial_delay: float = 0.5
+    max_delay: float = 8.0
+    max_retry_after: float = 60.0
+    jitter: float = 0.25
+
+
+def classify_exception(exc: BaseException) -> Failure | None:
+    """Map an httpx transport exception to a Failure kind (None: not a transport failure)."""
+    import httpx
+
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout | httpx.ConnectError):
+        return Failure.NOT_SENT
+    if isinstance(exc, httpx.TimeoutException):
+        return Failure.TIMEOUT
+    if isinstance(exc, httpx.TransportError):
+        return Failure.AMBIGUOUS
+    return None
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        parsed = email.utils.parsedate_tz(value)
+        if parsed is None:
+            return None
+        seconds = email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
+    if math.isnan(seconds) or math.isinf(seconds):
+        return None
+    return max(0.0, seconds)
+
+
+def backoff_delay(
+    policy: RetryPolicy, retry_number: int, rng: random.Random | None = None
+) -> float:
+    """Exponential backoff with jitter for the n-th retry (1-based)."""
+    base = min(policy.max_delay, policy.initial_delay * 2.0 ** (retry_number - 1))
+    spread = base * policy.jitter
+    unit: float = (rng or random).random()
+    return max(0.0, base - spread + unit * 2 * spread)
+
+
+def _is_live_activity_limit(body: bytes) -> bool:
+    """A 429 that carries `limit` is the concurrency limit: waiting seconds will not help."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "limit" in data
+
+
+def retry_delay(
+    policy: RetryPolicy,
+    *,
+    safety: Safety,
+    retries_done: int,
+    status: int | None = None,
+    failure: Failure | None = None,
+    retry_after: str | None = None,
+    body: bytes = b"",
+    remaining: float | None = None,
+    rng: random.Random | None = None,
+) -> float | None:
+    """Seconds to wait before the next attempt, or None when the outcome must be returned as is.
+
+    Exactly one of `status` (a response arrived) and `failure` (no response) is given.
+    `remaining` is the time left before the caller's total deadline, if any.
+    """
+    if retries_done >= policy.max_retries:
+        return None
+    if failure is not None:
+        if failure is not Failure.NOT_SENT and safety is Safety.DELIVERING:
+            return None
+        delay = backoff_delay(policy, retries_done + 1, rng)
+    elif status is not None:
+        if status == 429:
+            if _is_live_activity_limit(body):
+                return None
+        elif safety is Safety.DELIVERING or not (status in RETRYABLE_STATUSES or status >= 500):
+            return None
+        delay = backoff_delay(policy, retries_done + 1, rng)
+        hinted = parse_retry_after(retry_after)
+        if hinted is not None:
+            if hinted > policy.max_retry_after:
+                return None
+            delay = hinted
+    else:
+        return None
+    if remaining is not None and delay >= remaining:
+        return None
+    return delay
