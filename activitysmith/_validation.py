@@ -11,6 +11,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from ._errors import ValidationError
@@ -500,8 +501,29 @@ UPDATE = Obj(
     required=["activity_id", "content_state"],
 )
 END = UPDATE.extend({"content_state": CONTENT_STATE_END})
+
+
+class Timestamp(Spec):
+    """An ISO 8601 date-time string, or a timezone-aware datetime."""
+
+    expects = "a date-time"
+
+    def check(self, value: Any, path: str) -> None:
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise ValidationError(path, "must be timezone-aware (e.g. datetime.now(UTC))")
+            return
+        Str(1).check(value, path)
+        from dateutil.parser import isoparse  # imported on first use: keeps `import` fast
+
+        try:
+            isoparse(value)
+        except (ValueError, OverflowError):
+            raise ValidationError(path, f"must be an ISO 8601 date-time, got {value!r}") from None
+
+
 METRIC_VALUE = Obj(
-    {"value": Either(Num(), Str(1, 64)), "timestamp": Str(1)},
+    {"value": Either(Num(), Str(1, 64)), "timestamp": Timestamp()},
     required=["value"],
 )
 BADGE_COUNT = Obj({"badge": Int(0, 2147483647), "target": TARGET}, required=["badge"])
