@@ -1,0 +1,316 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request_error import BadRequestError
+from ...models.billing_blocked_error import BillingBlockedError
+from ...models.forbidden_error import ForbiddenError
+from ...models.live_activity_stream_put_response import LiveActivityStreamPutResponse
+from ...models.live_activity_stream_request import LiveActivityStreamRequest
+from ...models.no_recipients_error import NoRecipientsError
+from ...models.rate_limit_error import RateLimitError
+from ...models.server_error import ServerError
+from ...models.unauthorized_error import UnauthorizedError
+from ...types import Response
+
+
+def _get_kwargs(
+    stream_key: str,
+    *,
+    body: LiveActivityStreamRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/live-activity/stream/{stream_key}".format(
+            stream_key=quote(str(stream_key), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = LiveActivityStreamPutResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = BillingBlockedError.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ForbiddenError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NoRecipientsError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = NoRecipientsError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ServerError.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    stream_key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LiveActivityStreamRequest,
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    """Reconcile a managed Live Activity stream
+
+     Recommended way to run a Live Activity. Send the complete latest state for a stable `stream_key` and
+    ActivitySmith decides what to do: the first PUT starts an activity, later PUTs update it (or do
+    nothing when the state is unchanged), and the stream may rotate to a fresh activity when needed,
+    which is why `content_state.type` should always be included. No local state is needed. Updating more
+    often than every couple of minutes for a long time makes iOS throttle the activity while the API
+    still answers 200.
+
+    Args:
+        stream_key (str):
+        body (LiveActivityStreamRequest): Body of a stream PUT: what devices should show now.
+            ActivitySmith works out whether that means starting, updating, rotating or leaving the
+            activity alone.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+    """
+
+    kwargs = _get_kwargs(
+        stream_key=stream_key,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    stream_key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LiveActivityStreamRequest,
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    """Reconcile a managed Live Activity stream
+
+     Recommended way to run a Live Activity. Send the complete latest state for a stable `stream_key` and
+    ActivitySmith decides what to do: the first PUT starts an activity, later PUTs update it (or do
+    nothing when the state is unchanged), and the stream may rotate to a fresh activity when needed,
+    which is why `content_state.type` should always be included. No local state is needed. Updating more
+    often than every couple of minutes for a long time makes iOS throttle the activity while the API
+    still answers 200.
+
+    Args:
+        stream_key (str):
+        body (LiveActivityStreamRequest): Body of a stream PUT: what devices should show now.
+            ActivitySmith works out whether that means starting, updating, rotating or leaving the
+            activity alone.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+    """
+
+    return sync_detailed(
+        stream_key=stream_key,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    stream_key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LiveActivityStreamRequest,
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    """Reconcile a managed Live Activity stream
+
+     Recommended way to run a Live Activity. Send the complete latest state for a stable `stream_key` and
+    ActivitySmith decides what to do: the first PUT starts an activity, later PUTs update it (or do
+    nothing when the state is unchanged), and the stream may rotate to a fresh activity when needed,
+    which is why `content_state.type` should always be included. No local state is needed. Updating more
+    often than every couple of minutes for a long time makes iOS throttle the activity while the API
+    still answers 200.
+
+    Args:
+        stream_key (str):
+        body (LiveActivityStreamRequest): Body of a stream PUT: what devices should show now.
+            ActivitySmith works out whether that means starting, updating, rotating or leaving the
+            activity alone.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+    """
+
+    kwargs = _get_kwargs(
+        stream_key=stream_key,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    stream_key: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: LiveActivityStreamRequest,
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | LiveActivityStreamPutResponse
+    | NoRecipientsError
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    """Reconcile a managed Live Activity stream
+
+     Recommended way to run a Live Activity. Send the complete latest state for a stable `stream_key` and
+    ActivitySmith decides what to do: the first PUT starts an activity, later PUTs update it (or do
+    nothing when the state is unchanged), and the stream may rotate to a fresh activity when needed,
+    which is why `content_state.type` should always be included. No local state is needed. Updating more
+    often than every couple of minutes for a long time makes iOS throttle the activity while the API
+    still answers 200.
+
+    Args:
+        stream_key (str):
+        body (LiveActivityStreamRequest): Body of a stream PUT: what devices should show now.
+            ActivitySmith works out whether that means starting, updating, rotating or leaving the
+            activity alone.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+    """
+
+    return (
+        await asyncio_detailed(
+            stream_key=stream_key,
+            client=client,
+            body=body,
+        )
+    ).parsed

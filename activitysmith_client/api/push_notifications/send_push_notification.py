@@ -1,0 +1,284 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.bad_request_error import BadRequestError
+from ...models.billing_blocked_error import BillingBlockedError
+from ...models.forbidden_error import ForbiddenError
+from ...models.no_recipients_error import NoRecipientsError
+from ...models.push_notification_request import PushNotificationRequest
+from ...models.push_notification_response import PushNotificationResponse
+from ...models.rate_limit_error import RateLimitError
+from ...models.server_error import ServerError
+from ...models.unauthorized_error import UnauthorizedError
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PushNotificationRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/push-notification",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    if response.status_code == 200:
+        response_200 = PushNotificationResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = BadRequestError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = UnauthorizedError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = BillingBlockedError.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ForbiddenError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = NoRecipientsError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = NoRecipientsError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ServerError.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushNotificationRequest,
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    """Send a push notification
+
+     Delivers a push notification to the devices selected by the API key's scope and the optional channel
+    `target`. A 200 reports how many device tokens APNs accepted; `success` is false when none did,
+    which is not an error status. Keep `notification_id` to replace the notification later.
+
+    Args:
+        body (PushNotificationRequest): A push notification to deliver to the recipients chosen by
+            the API key scope and the optional `target`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushNotificationRequest,
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    """Send a push notification
+
+     Delivers a push notification to the devices selected by the API key's scope and the optional channel
+    `target`. A 200 reports how many device tokens APNs accepted; `success` is false when none did,
+    which is not an error status. Keep `notification_id` to replace the notification later.
+
+    Args:
+        body (PushNotificationRequest): A push notification to deliver to the recipients chosen by
+            the API key scope and the optional `target`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushNotificationRequest,
+) -> Response[
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+]:
+    """Send a push notification
+
+     Delivers a push notification to the devices selected by the API key's scope and the optional channel
+    `target`. A 200 reports how many device tokens APNs accepted; `success` is false when none did,
+    which is not an error status. Keep `notification_id` to replace the notification later.
+
+    Args:
+        body (PushNotificationRequest): A push notification to deliver to the recipients chosen by
+            the API key scope and the optional `target`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushNotificationRequest,
+) -> (
+    BadRequestError
+    | BillingBlockedError
+    | ForbiddenError
+    | NoRecipientsError
+    | PushNotificationResponse
+    | RateLimitError
+    | ServerError
+    | UnauthorizedError
+    | None
+):
+    """Send a push notification
+
+     Delivers a push notification to the devices selected by the API key's scope and the optional channel
+    `target`. A 200 reports how many device tokens APNs accepted; `success` is false when none did,
+    which is not an error status. Keep `notification_id` to replace the notification later.
+
+    Args:
+        body (PushNotificationRequest): A push notification to deliver to the recipients chosen by
+            the API key scope and the optional `target`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

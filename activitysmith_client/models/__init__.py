@@ -1,0 +1,115 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .action_type import ActionType
+from .activity_metric import ActivityMetric
+from .alert_payload import AlertPayload
+from .app_icon_badge_count_error_code import AppIconBadgeCountErrorCode
+from .app_icon_badge_count_unprocessable_error import (
+    AppIconBadgeCountUnprocessableError,
+)
+from .app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
+from .app_icon_badge_count_update_request import AppIconBadgeCountUpdateRequest
+from .app_icon_badge_count_update_response import AppIconBadgeCountUpdateResponse
+from .bad_request_error import BadRequestError
+from .billing_blocked_error import BillingBlockedError
+from .billing_blocked_reason import BillingBlockedReason
+from .billing_trial_period import BillingTrialPeriod
+from .channel_target import ChannelTarget
+from .content_state_end import ContentStateEnd
+from .content_state_start import ContentStateStart
+from .content_state_update import ContentStateUpdate
+from .forbidden_error import ForbiddenError
+from .live_activity_action import LiveActivityAction
+from .live_activity_alert_badge import LiveActivityAlertBadge
+from .live_activity_alert_icon import LiveActivityAlertIcon
+from .live_activity_color import LiveActivityColor
+from .live_activity_end_request import LiveActivityEndRequest
+from .live_activity_end_response import LiveActivityEndResponse
+from .live_activity_start_request import LiveActivityStartRequest
+from .live_activity_start_response import LiveActivityStartResponse
+from .live_activity_stream_delete_request import LiveActivityStreamDeleteRequest
+from .live_activity_stream_delete_response import LiveActivityStreamDeleteResponse
+from .live_activity_stream_put_response import LiveActivityStreamPutResponse
+from .live_activity_stream_request import LiveActivityStreamRequest
+from .live_activity_type import LiveActivityType
+from .live_activity_update_request import LiveActivityUpdateRequest
+from .live_activity_update_response import LiveActivityUpdateResponse
+from .metadata import Metadata
+from .metric_error import MetricError
+from .metric_value_update_request import MetricValueUpdateRequest
+from .metric_value_update_response import MetricValueUpdateResponse
+from .no_recipients_error import NoRecipientsError
+from .not_found_error import NotFoundError
+from .push_interruption_level import PushInterruptionLevel
+from .push_notification_action import PushNotificationAction
+from .push_notification_payload import PushNotificationPayload
+from .push_notification_replace_request import PushNotificationReplaceRequest
+from .push_notification_replace_response import PushNotificationReplaceResponse
+from .push_notification_request import PushNotificationRequest
+from .push_notification_response import PushNotificationResponse
+from .rate_limit_code import RateLimitCode
+from .rate_limit_error import RateLimitError
+from .server_error import ServerError
+from .stream_content_state import StreamContentState
+from .stream_delete_operation import StreamDeleteOperation
+from .stream_operation import StreamOperation
+from .unauthorized_error import UnauthorizedError
+from .webhook_body import WebhookBody
+from .webhook_method import WebhookMethod
+
+__all__ = (
+    "ActionType",
+    "ActivityMetric",
+    "AlertPayload",
+    "AppIconBadgeCountErrorCode",
+    "AppIconBadgeCountUnprocessableError",
+    "AppIconBadgeCountUpdateError",
+    "AppIconBadgeCountUpdateRequest",
+    "AppIconBadgeCountUpdateResponse",
+    "BadRequestError",
+    "BillingBlockedError",
+    "BillingBlockedReason",
+    "BillingTrialPeriod",
+    "ChannelTarget",
+    "ContentStateEnd",
+    "ContentStateStart",
+    "ContentStateUpdate",
+    "ForbiddenError",
+    "LiveActivityAction",
+    "LiveActivityAlertBadge",
+    "LiveActivityAlertIcon",
+    "LiveActivityColor",
+    "LiveActivityEndRequest",
+    "LiveActivityEndResponse",
+    "LiveActivityStartRequest",
+    "LiveActivityStartResponse",
+    "LiveActivityStreamDeleteRequest",
+    "LiveActivityStreamDeleteResponse",
+    "LiveActivityStreamPutResponse",
+    "LiveActivityStreamRequest",
+    "LiveActivityType",
+    "LiveActivityUpdateRequest",
+    "LiveActivityUpdateResponse",
+    "Metadata",
+    "MetricError",
+    "MetricValueUpdateRequest",
+    "MetricValueUpdateResponse",
+    "NoRecipientsError",
+    "NotFoundError",
+    "PushInterruptionLevel",
+    "PushNotificationAction",
+    "PushNotificationPayload",
+    "PushNotificationReplaceRequest",
+    "PushNotificationReplaceResponse",
+    "PushNotificationRequest",
+    "PushNotificationResponse",
+    "RateLimitCode",
+    "RateLimitError",
+    "ServerError",
+    "StreamContentState",
+    "StreamDeleteOperation",
+    "StreamOperation",
+    "UnauthorizedError",
+    "WebhookBody",
+    "WebhookMethod",
+)

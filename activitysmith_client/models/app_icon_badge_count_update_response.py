@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AppIconBadgeCountUpdateResponse")
+
+
+@_attrs_define
+class AppIconBadgeCountUpdateResponse:
+    """Result of a badge update. The counters are optional because older and newer servers report different ones; current
+    servers send `devices_updated` and `users_updated`.
+
+        Attributes:
+            success (bool): Whether the badge was updated.
+            badge (int): The badge number that was set.
+            timestamp (datetime.datetime): Server time of the response.
+            devices_updated (int | Unset): Devices whose badge was updated.
+            users_updated (int | Unset): Users with at least one updated device.
+            devices_targeted (int | Unset): Devices the update was sent to.
+            devices_deactivated (int | Unset): Device tokens deactivated because APNs reported them unregistered.
+            devices_unregistered (int | Unset): Targeted device tokens APNs reported as unregistered.
+            devices_notified (int | Unset): Deprecated alias of `devices_updated`.
+            users_notified (int | Unset): Deprecated alias of `users_updated`.
+            effective_channel_slugs (list[str] | None | Unset): Channel slugs that were actually used to pick recipients.
+                Null or absent when no channel targeting applied.
+    """
+
+    success: bool
+    badge: int
+    timestamp: datetime.datetime
+    devices_updated: int | Unset = UNSET
+    users_updated: int | Unset = UNSET
+    devices_targeted: int | Unset = UNSET
+    devices_deactivated: int | Unset = UNSET
+    devices_unregistered: int | Unset = UNSET
+    devices_notified: int | Unset = UNSET
+    users_notified: int | Unset = UNSET
+    effective_channel_slugs: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        badge = self.badge
+
+        timestamp = self.timestamp.isoformat()
+
+        devices_updated = self.devices_updated
+
+        users_updated = self.users_updated
+
+        devices_targeted = self.devices_targeted
+
+        devices_deactivated = self.devices_deactivated
+
+        devices_unregistered = self.devices_unregistered
+
+        devices_notified = self.devices_notified
+
+        users_notified = self.users_notified
+
+        effective_channel_slugs: list[str] | None | Unset
+        if isinstance(self.effective_channel_slugs, Unset):
+            effective_channel_slugs = UNSET
+        elif isinstance(self.effective_channel_slugs, list):
+            effective_channel_slugs = self.effective_channel_slugs
+
+        else:
+            effective_channel_slugs = self.effective_channel_slugs
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "badge": badge,
+                "timestamp": timestamp,
+            }
+        )
+        if devices_updated is not UNSET:
+            field_dict["devices_updated"] = devices_updated
+        if users_updated is not UNSET:
+            field_dict["users_updated"] = users_updated
+        if devices_targeted is not UNSET:
+            field_dict["devices_targeted"] = devices_targeted
+        if devices_deactivated is not UNSET:
+            field_dict["devices_deactivated"] = devices_deactivated
+        if devices_unregistered is not UNSET:
+            field_dict["devices_unregistered"] = devices_unregistered
+        if devices_notified is not UNSET:
+            field_dict["devices_notified"] = devices_notified
+        if users_notified is not UNSET:
+            field_dict["users_notified"] = users_notified
+        if effective_channel_slugs is not UNSET:
+            field_dict["effective_channel_slugs"] = effective_channel_slugs
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        badge = d.pop("badge")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        devices_updated = d.pop("devices_updated", UNSET)
+
+        users_updated = d.pop("users_updated", UNSET)
+
+        devices_targeted = d.pop("devices_targeted", UNSET)
+
+        devices_deactivated = d.pop("devices_deactivated", UNSET)
+
+        devices_unregistered = d.pop("devices_unregistered", UNSET)
+
+        devices_notified = d.pop("devices_notified", UNSET)
+
+        users_notified = d.pop("users_notified", UNSET)
+
+        def _parse_effective_channel_slugs(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                effective_channel_slugs_type_0 = cast(list[str], data)
+
+                return effective_channel_slugs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        effective_channel_slugs = _parse_effective_channel_slugs(
+            d.pop("effective_channel_slugs", UNSET)
+        )
+
+        app_icon_badge_count_update_response = cls(
+            success=success,
+            badge=badge,
+            timestamp=timestamp,
+            devices_updated=devices_updated,
+            users_updated=users_updated,
+            devices_targeted=devices_targeted,
+            devices_deactivated=devices_deactivated,
+            devices_unregistered=devices_unregistered,
+            devices_notified=devices_notified,
+            users_notified=users_notified,
+            effective_channel_slugs=effective_channel_slugs,
+        )
+
+        app_icon_badge_count_update_response.additional_properties = d
+        return app_icon_badge_count_update_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.live_activity_color import LiveActivityColor
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LiveActivityAlertBadge")
+
+
+@_attrs_define
+class LiveActivityAlertBadge:
+    """Small text badge shown in the Live Activity. Used by alert, progress, segmented_progress and value activities.
+
+    Attributes:
+        title (str): Badge text, e.g. `PROD`.
+        color (LiveActivityColor | Unset): Named colour used for Live Activity accents, segment colours, metric colours
+            and icon or badge tints. When no accent is given the app uses blue.
+    """
+
+    title: str
+    color: LiveActivityColor | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        color: str | Unset = UNSET
+        if not isinstance(self.color, Unset):
+            color = self.color.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "title": title,
+            }
+        )
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        _color = d.pop("color", UNSET)
+        color: LiveActivityColor | Unset
+        if isinstance(_color, Unset):
+            color = UNSET
+        else:
+            color = LiveActivityColor(_color)
+
+        live_activity_alert_badge = cls(
+            title=title,
+            color=color,
+        )
+
+        return live_activity_alert_badge

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.live_activity_color import LiveActivityColor
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LiveActivityAlertIcon")
+
+
+@_attrs_define
+class LiveActivityAlertIcon:
+    """SF Symbol shown in the Live Activity. Works with every type.
+
+    Attributes:
+        symbol (str): Apple SF Symbol name, e.g. `server.rack`.
+        color (LiveActivityColor | Unset): Named colour used for Live Activity accents, segment colours, metric colours
+            and icon or badge tints. When no accent is given the app uses blue.
+    """
+
+    symbol: str
+    color: LiveActivityColor | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        symbol = self.symbol
+
+        color: str | Unset = UNSET
+        if not isinstance(self.color, Unset):
+            color = self.color.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "symbol": symbol,
+            }
+        )
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        symbol = d.pop("symbol")
+
+        _color = d.pop("color", UNSET)
+        color: LiveActivityColor | Unset
+        if isinstance(_color, Unset):
+            color = UNSET
+        else:
+            color = LiveActivityColor(_color)
+
+        live_activity_alert_icon = cls(
+            symbol=symbol,
+            color=color,
+        )
+
+        return live_activity_alert_icon

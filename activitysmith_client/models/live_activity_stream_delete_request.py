@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.alert_payload import AlertPayload
+    from ..models.live_activity_action import LiveActivityAction
+    from ..models.metadata import Metadata
+    from ..models.stream_content_state import StreamContentState
+
+
+T = TypeVar("T", bound="LiveActivityStreamDeleteRequest")
+
+
+@_attrs_define
+class LiveActivityStreamDeleteRequest:
+    """Optional final state for ending a stream. Without a body (or with `{}`) ActivitySmith ends the activity with its
+    latest known state and the default dismissal timing.
+
+        Attributes:
+            content_state (StreamContentState | Unset): Latest full visible state of a managed stream (PUT), or its final
+                state (DELETE). ActivitySmith compares it with the current state and only pushes real changes. The dismissal
+                fields only matter on DELETE. For type progress, `value` must be a number and `value` and `upper_limit` must be
+                sent together.
+            action (LiveActivityAction | Unset): Button shown in the Live Activity. `action` is the primary button on every
+                type; `secondary_action` is available on alert, progress, segmented_progress and value. Sending a button on a
+                later call sets or replaces it.
+            secondary_action (LiveActivityAction | Unset): Button shown in the Live Activity. `action` is the primary button
+                on every type; `secondary_action` is available on alert, progress, segmented_progress and value. Sending a
+                button on a later call sets or replaces it.
+            alert (AlertPayload | Unset): Alert title and body sent along with the Live Activity push.
+            tags (list[str] | Unset): Final history labels (1-64 characters each). Omit to keep the current tags; `[]`
+                clears them.
+            metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
+                never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
+                in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it
+                means no metadata. On calls that change something existing (replace, update, end, later stream PUTs, stream
+                DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
+    """
+
+    content_state: StreamContentState | Unset = UNSET
+    action: LiveActivityAction | Unset = UNSET
+    secondary_action: LiveActivityAction | Unset = UNSET
+    alert: AlertPayload | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    metadata: Metadata | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        content_state: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.content_state, Unset):
+            content_state = self.content_state.to_dict()
+
+        action: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.action, Unset):
+            action = self.action.to_dict()
+
+        secondary_action: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.secondary_action, Unset):
+            secondary_action = self.secondary_action.to_dict()
+
+        alert: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.alert, Unset):
+            alert = self.alert.to_dict()
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if content_state is not UNSET:
+            field_dict["content_state"] = content_state
+        if action is not UNSET:
+            field_dict["action"] = action
+        if secondary_action is not UNSET:
+            field_dict["secondary_action"] = secondary_action
+        if alert is not UNSET:
+            field_dict["alert"] = alert
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.alert_payload import AlertPayload  # noqa: PLC0415
+        from ..models.live_activity_action import LiveActivityAction  # noqa: PLC0415
+        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.stream_content_state import StreamContentState  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _content_state = d.pop("content_state", UNSET)
+        content_state: StreamContentState | Unset
+        if isinstance(_content_state, Unset):
+            content_state = UNSET
+        else:
+            content_state = StreamContentState.from_dict(_content_state)
+
+        _action = d.pop("action", UNSET)
+        action: LiveActivityAction | Unset
+        if isinstance(_action, Unset):
+            action = UNSET
+        else:
+            action = LiveActivityAction.from_dict(_action)
+
+        _secondary_action = d.pop("secondary_action", UNSET)
+        secondary_action: LiveActivityAction | Unset
+        if isinstance(_secondary_action, Unset):
+            secondary_action = UNSET
+        else:
+            secondary_action = LiveActivityAction.from_dict(_secondary_action)
+
+        _alert = d.pop("alert", UNSET)
+        alert: AlertPayload | Unset
+        if isinstance(_alert, Unset):
+            alert = UNSET
+        else:
+            alert = AlertPayload.from_dict(_alert)
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = Metadata.from_dict(_metadata)
+
+        live_activity_stream_delete_request = cls(
+            content_state=content_state,
+            action=action,
+            secondary_action=secondary_action,
+            alert=alert,
+            tags=tags,
+            metadata=metadata,
+        )
+
+        return live_activity_stream_delete_request

@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.stream_operation import StreamOperation
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LiveActivityStreamPutResponse")
+
+
+@_attrs_define
+class LiveActivityStreamPutResponse:
+    """Result of a stream PUT.
+
+    Attributes:
+        success (bool): Whether the request was processed.
+        operation (str | StreamOperation): What the call did (see StreamOperation). Values not listed there may appear
+            later and are passed through as plain strings.
+        stream_key (str): The stream key from the path.
+        timestamp (datetime.datetime): Server time of the response.
+        activity_id (None | str | Unset): Current activity of the stream; null when there is none (e.g. when paused).
+        previous_activity_id (str | Unset): Activity that was replaced, on `rotated`.
+        devices_notified (int | Unset): Number of device tokens APNs accepted the push for (acceptance, not proof of
+            display).
+        devices_queued (int | Unset): Devices that have not reported a push token for this activity yet; they get the
+            update once they do.
+        users_notified (int | Unset): Number of users with at least one notified device.
+        effective_channel_slugs (list[str] | None | Unset): Channel slugs that were actually used to pick recipients.
+            Null or absent when no channel targeting applied.
+        tags (list[str] | Unset): Tags stored on the notification or activity after this request.
+        warning (str | Unset): Present on `updated` when the activity has had more than 12 updates at an average of more
+            than one every 2 minutes; iOS may start throttling it.
+        ignored (bool | Unset): True when the request had no effect.
+        remote_push_sent (bool | Unset): Whether a push was sent to devices for this request (not otherwise documented).
+        message (str | Unset): Informational text from the server.
+        errors (list[str] | Unset): Per-device delivery problems, if any.
+    """
+
+    success: bool
+    operation: str | StreamOperation
+    stream_key: str
+    timestamp: datetime.datetime
+    activity_id: None | str | Unset = UNSET
+    previous_activity_id: str | Unset = UNSET
+    devices_notified: int | Unset = UNSET
+    devices_queued: int | Unset = UNSET
+    users_notified: int | Unset = UNSET
+    effective_channel_slugs: list[str] | None | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    warning: str | Unset = UNSET
+    ignored: bool | Unset = UNSET
+    remote_push_sent: bool | Unset = UNSET
+    message: str | Unset = UNSET
+    errors: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        operation: str
+        if isinstance(self.operation, StreamOperation):
+            operation = self.operation.value
+        else:
+            operation = self.operation
+
+        stream_key = self.stream_key
+
+        timestamp = self.timestamp.isoformat()
+
+        activity_id: None | str | Unset
+        if isinstance(self.activity_id, Unset):
+            activity_id = UNSET
+        else:
+            activity_id = self.activity_id
+
+        previous_activity_id = self.previous_activity_id
+
+        devices_notified = self.devices_notified
+
+        devices_queued = self.devices_queued
+
+        users_notified = self.users_notified
+
+        effective_channel_slugs: list[str] | None | Unset
+        if isinstance(self.effective_channel_slugs, Unset):
+            effective_channel_slugs = UNSET
+        elif isinstance(self.effective_channel_slugs, list):
+            effective_channel_slugs = self.effective_channel_slugs
+
+        else:
+            effective_channel_slugs = self.effective_channel_slugs
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        warning = self.warning
+
+        ignored = self.ignored
+
+        remote_push_sent = self.remote_push_sent
+
+        message = self.message
+
+        errors: list[str] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = self.errors
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "operation": operation,
+                "stream_key": stream_key,
+                "timestamp": timestamp,
+            }
+        )
+        if activity_id is not UNSET:
+            field_dict["activity_id"] = activity_id
+        if previous_activity_id is not UNSET:
+            field_dict["previous_activity_id"] = previous_activity_id
+        if devices_notified is not UNSET:
+            field_dict["devices_notified"] = devices_notified
+        if devices_queued is not UNSET:
+            field_dict["devices_queued"] = devices_queued
+        if users_notified is not UNSET:
+            field_dict["users_notified"] = users_notified
+        if effective_channel_slugs is not UNSET:
+            field_dict["effective_channel_slugs"] = effective_channel_slugs
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if warning is not UNSET:
+            field_dict["warning"] = warning
+        if ignored is not UNSET:
+            field_dict["ignored"] = ignored
+        if remote_push_sent is not UNSET:
+            field_dict["remote_push_sent"] = remote_push_sent
+        if message is not UNSET:
+            field_dict["message"] = message
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        def _parse_operation(data: object) -> str | StreamOperation:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                operation_type_0 = StreamOperation(data)
+
+                return operation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | StreamOperation, data)
+
+        operation = _parse_operation(d.pop("operation"))
+
+        stream_key = d.pop("stream_key")
+
+        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        def _parse_activity_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        activity_id = _parse_activity_id(d.pop("activity_id", UNSET))
+
+        previous_activity_id = d.pop("previous_activity_id", UNSET)
+
+        devices_notified = d.pop("devices_notified", UNSET)
+
+        devices_queued = d.pop("devices_queued", UNSET)
+
+        users_notified = d.pop("users_notified", UNSET)
+
+        def _parse_effective_channel_slugs(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                effective_channel_slugs_type_0 = cast(list[str], data)
+
+                return effective_channel_slugs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        effective_channel_slugs = _parse_effective_channel_slugs(
+            d.pop("effective_channel_slugs", UNSET)
+        )
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        warning = d.pop("warning", UNSET)
+
+        ignored = d.pop("ignored", UNSET)
+
+        remote_push_sent = d.pop("remote_push_sent", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        errors = cast(list[str], d.pop("errors", UNSET))
+
+        live_activity_stream_put_response = cls(
+            success=success,
+            operation=operation,
+            stream_key=stream_key,
+            timestamp=timestamp,
+            activity_id=activity_id,
+            previous_activity_id=previous_activity_id,
+            devices_notified=devices_notified,
+            devices_queued=devices_queued,
+            users_notified=users_notified,
+            effective_channel_slugs=effective_channel_slugs,
+            tags=tags,
+            warning=warning,
+            ignored=ignored,
+            remote_push_sent=remote_push_sent,
+            message=message,
+            errors=errors,
+        )
+
+        live_activity_stream_put_response.additional_properties = d
+        return live_activity_stream_put_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MetricValueUpdateRequest")
+
+
+@_attrs_define
+class MetricValueUpdateRequest:
+    """New latest value for a widget metric.
+
+    Attributes:
+        value (float | str): A finite number, or a string of 1-64 characters shown as sent. How it is displayed depends
+            on the format chosen for the metric in the app.
+        timestamp (datetime.datetime | Unset): When the value was measured; the server uses the time it received the
+            request when omitted.
+    """
+
+    value: float | str
+    timestamp: datetime.datetime | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        value: float | str
+        value = self.value
+
+        timestamp: str | Unset = UNSET
+        if not isinstance(self.timestamp, Unset):
+            timestamp = self.timestamp.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "value": value,
+            }
+        )
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_value(data: object) -> float | str:
+            return cast(float | str, data)
+
+        value = _parse_value(d.pop("value"))
+
+        _timestamp = d.pop("timestamp", UNSET)
+        timestamp: datetime.datetime | Unset
+        if isinstance(_timestamp, Unset):
+            timestamp = UNSET
+        else:
+            timestamp = datetime.datetime.fromisoformat(_timestamp)
+
+        metric_value_update_request = cls(
+            value=value,
+            timestamp=timestamp,
+        )
+
+        return metric_value_update_request

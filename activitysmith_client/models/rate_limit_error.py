@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.rate_limit_code import RateLimitCode
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RateLimitError")
+
+
+@_attrs_define
+class RateLimitError:
+    """Too many requests, or too many concurrent Live Activities. A request-rate 429 carries `code: rate_limited`; a
+    concurrent-activity 429 carries `limit` and `active` instead. No Retry-After header is promised.
+
+        Attributes:
+            error (str): Short error summary.
+            message (str): Human-readable explanation.
+            code (RateLimitCode | str | Unset): `rate_limited` for request-rate limits; other values may appear later.
+            limit (int | Unset): Concurrent Live Activity limit per device (iOS allows 4).
+            active (int | Unset): Highest number of active Live Activities among the targeted devices.
+            blocked_devices (int | Unset): Targeted devices already at the limit; sent only when capacity differs between
+                devices.
+            targeted_devices (int | Unset): Devices that were targeted; sent only when capacity differs between devices.
+    """
+
+    error: str
+    message: str
+    code: RateLimitCode | str | Unset = UNSET
+    limit: int | Unset = UNSET
+    active: int | Unset = UNSET
+    blocked_devices: int | Unset = UNSET
+    targeted_devices: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        message = self.message
+
+        code: str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        elif isinstance(self.code, RateLimitCode):
+            code = self.code.value
+        else:
+            code = self.code
+
+        limit = self.limit
+
+        active = self.active
+
+        blocked_devices = self.blocked_devices
+
+        targeted_devices = self.targeted_devices
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+                "message": message,
+            }
+        )
+        if code is not UNSET:
+            field_dict["code"] = code
+        if limit is not UNSET:
+            field_dict["limit"] = limit
+        if active is not UNSET:
+            field_dict["active"] = active
+        if blocked_devices is not UNSET:
+            field_dict["blocked_devices"] = blocked_devices
+        if targeted_devices is not UNSET:
+            field_dict["targeted_devices"] = targeted_devices
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        message = d.pop("message")
+
+        def _parse_code(data: object) -> RateLimitCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                code_type_0 = RateLimitCode(data)
+
+                return code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RateLimitCode | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        limit = d.pop("limit", UNSET)
+
+        active = d.pop("active", UNSET)
+
+        blocked_devices = d.pop("blocked_devices", UNSET)
+
+        targeted_devices = d.pop("targeted_devices", UNSET)
+
+        rate_limit_error = cls(
+            error=error,
+            message=message,
+            code=code,
+            limit=limit,
+            active=active,
+            blocked_devices=blocked_devices,
+            targeted_devices=targeted_devices,
+        )
+
+        rate_limit_error.additional_properties = d
+        return rate_limit_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
