@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -129,6 +130,8 @@ def _plain(value: Any) -> Any:
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.isoformat()  # naive datetimes are left for validation to reject
     return value
 
 
