@@ -127,7 +127,7 @@ def _resolve(spec: dict[str, Any], ref: str) -> dict[str, Any]:
 def _examples(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
     found = []
     for method, path, op in _operations(spec):
-        bodies = [("request", op.get("requestBody", {}))] + list(op["responses"].items())
+        bodies = [("request", op.get("requestBody", {})), *op["responses"].items()]
         for where, holder in bodies:
             media = holder.get("content", {}).get("application/json", {})
             for name, example in media.get("examples", {}).items():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from activitysmith.testing import ActivitySmithServer
-
 from tests.docs.readme_blocks import python_blocks, run_blocks
 
 
