@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
-import platform
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -27,7 +27,7 @@ ENV_LOG = "ACTIVITYSMITH_LOG"
 
 USER_AGENT = (
     f"activitysmith-python/{__version__} "
-    f"({platform.python_implementation()} {platform.python_version()}; {platform.system() or 'unknown'})"
+    f"({sys.implementation.name} {'.'.join(map(str, sys.version_info[:3]))}; {sys.platform})"
 )
 SDK_HEADER = f"python-v{__version__}"
 

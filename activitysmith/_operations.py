@@ -11,7 +11,6 @@ from types import ModuleType
 from typing import Any
 
 from ._errors import ValidationError
-from ._validation import REQUESTS, check_path_param
 
 __all__ = ["OPERATIONS", "Operation", "build_body"]
 
@@ -159,6 +158,8 @@ def build_body(
             body["target"] = {"channels": channels}
         else:
             body["channels"] = channels
+    from ._validation import REQUESTS  # loaded on the first request: keeps `import` fast
+
     REQUESTS[op.name].check(body, "")
     return body
 
@@ -166,4 +167,6 @@ def build_body(
 def check_path(op: Operation, value: Any) -> None:
     """Validate the operation's path parameter."""
     if op.path_param is not None:
+        from ._validation import check_path_param
+
         check_path_param(op.path_param, value)

@@ -6,7 +6,6 @@ the field (a dotted path) so that no invalid request ever leaves the machine.
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -258,6 +257,8 @@ class Obj(Spec):
             raise ValidationError(path, f"must be an object (dict), got {_kind(value)}")
         for name in value:
             if name not in self.fields:
+                import difflib
+
                 close = difflib.get_close_matches(str(name), self.fields, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ValidationError(

@@ -6,18 +6,18 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._operations import END, END_STREAM, START, STREAM, UPDATE
-from .._params import (
-    LiveActivityEndParams,
-    LiveActivityStartParams,
-    LiveActivityUpdateParams,
-    StreamEndParams,
-    StreamParams,
-)
 from .._types import NOT_GIVEN, NotGiven
 from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from .._base_client import Timeout
+    from .._params import (
+        LiveActivityEndParams,
+        LiveActivityStartParams,
+        LiveActivityUpdateParams,
+        StreamEndParams,
+        StreamParams,
+    )
     from .._results import (
         LiveActivityEndResult,
         LiveActivityStartResult,

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .._operations import REPLACE_PUSH, SEND_PUSH
-from .._params import PushNotificationParams, PushNotificationReplaceParams
 from .._types import NOT_GIVEN, NotGiven
 from ._base import AsyncResource, SyncResource
 
 if TYPE_CHECKING:
     from .._base_client import Timeout
+    from .._params import PushNotificationParams, PushNotificationReplaceParams
     from .._results import PushNotificationReplaceResult, PushNotificationResult
 
 
