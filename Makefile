@@ -51,11 +51,11 @@ test: install
 
 # Build the wheel and sdist, install the wheel into a clean virtualenv, import both packages.
 package: install
-	rm -rf dist build/wheel-venv
-	$(BIN)/python -m build --quiet --outdir dist . >/dev/null
+	rm -rf dist build/wheel-venv && mkdir -p build
+	$(BIN)/python -m build --outdir dist . >build/build.log 2>&1 || (cat build/build.log && exit 1)
 	$(PYTHON) -m venv build/wheel-venv
 	build/wheel-venv/bin/python -m pip install --quiet --disable-pip-version-check dist/*.whl
-	cd build && wheel-venv/bin/python -c "import activitysmith, activitysmith_client; print('wheel OK: activitysmith', activitysmith.__version__)"
+	cd build && wheel-venv/bin/python -c "import activitysmith, activitysmith_client, activitysmith.testing, activitysmith.cli; print('wheel OK: activitysmith', activitysmith.__version__)"
 
 check: check-generated lint typecheck test package
 
