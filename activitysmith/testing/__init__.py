@@ -1,0 +1,49 @@
+"""A faithful local ActivitySmith API for tests, CI and offline demos (like moto for AWS).
+
+    from activitysmith.testing import ActivitySmithServer
+
+    with ActivitySmithServer() as server:
+        ...  # point a client at server.base_url with server.api_key
+        assert server.notifications[0].title == "Deploy finished"
+
+With pytest, the `activitysmith_server`, `activitysmith_client` and
+`async_activitysmith_client` fixtures are registered automatically. Starting a server
+needs the `testing` extra: pip install 'activitysmith[testing]'.
+"""
+
+from ._faults import Fault, FaultKind, FaultQueue
+from ._models import (
+    DEFAULT_DEVICES,
+    DEFAULT_METRICS,
+    BadgeUpdate,
+    Device,
+    LiveActivity,
+    Metric,
+    MetricValue,
+    Notification,
+    RecordedRequest,
+)
+from ._ratelimit import RateLimits
+from ._serve import serve
+from ._server import DEFAULT_API_KEY, ActivitySmithServer
+from ._validation import MissingTestingExtra
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_DEVICES",
+    "DEFAULT_METRICS",
+    "ActivitySmithServer",
+    "BadgeUpdate",
+    "Device",
+    "Fault",
+    "FaultKind",
+    "FaultQueue",
+    "LiveActivity",
+    "Metric",
+    "MetricValue",
+    "MissingTestingExtra",
+    "Notification",
+    "RateLimits",
+    "RecordedRequest",
+    "serve",
+]

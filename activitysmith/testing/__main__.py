@@ -1,0 +1,55 @@
+"""`python -m activitysmith.testing`: run the local ActivitySmith API in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ._ratelimit import RateLimits
+from ._serve import serve
+from ._server import DEFAULT_API_KEY
+from ._validation import MissingTestingExtra
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and serve until Ctrl-C or SIGTERM."""
+    parser = argparse.ArgumentParser(
+        prog="python -m activitysmith.testing",
+        description="Run a local ActivitySmith API (validates against the SDK's OpenAPI spec).",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
+    )
+    parser.add_argument("--port", type=int, default=0, help="port (default: 0, any free port)")
+    parser.add_argument(
+        "--api-key", default=DEFAULT_API_KEY, help="accepted API key (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--no-rate-limit", action="store_true", help="switch off the 60/min request budget"
+    )
+    parser.add_argument(
+        "--auto-create-metrics",
+        action="store_true",
+        help="accept any metric key instead of answering 404 for unknown ones",
+    )
+    args = parser.parse_args(argv)
+    try:
+        serve(
+            host=args.host,
+            port=args.port,
+            api_key=args.api_key,
+            rate_limit=None if args.no_rate_limit else RateLimits(),
+            auto_create_metrics=args.auto_create_metrics,
+        )
+    except MissingTestingExtra as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from ._ratelimit import RateLimiter
+from ._reply import ApiError, Reply
+from ._routes import match
+from ._service import Service
+from ._validation import SpecValidator
+
+
+@dataclass(frozen=True)
+class Handled:
+    """The reply plus what the request turned out to be, for the request log."""
+
+    reply: Reply
+    operation: str | None
+    json: Any
+
+
+class _BadJson(ValueError):
+    """The body is not strict JSON."""
+
+
+class App:
+    """The local API: answers a parsed HTTP request with a `Reply`."""
+
+    def __init__(
+        self, *, api_key: str, service: Service, limiter: RateLimiter, validator: SpecValidator
+    ) -> None:
+        self.api_key = api_key
+        self.service = service
+        self.limiter = limiter
+        self._validator = validator
+
+    def handle(
+        self, method: str, target: str, headers: Sequence[tuple[str, str]], body: bytes
+    ) -> Handled:
+        """Answer one request; never raises for anything a client can send."""
+        url = urlsplit(target)
+        path, query = url.path, url.query
+        parsed, bad_json = None, None
+        try:
+            parsed = _decode(body)
+        except ApiError as exc:
+            bad_json = exc
+        route = match(method, path)
+        if route is None:
+            return _answer(
+                ApiError(404, "Not found", f"No route for {method} {path}"), None, parsed
+            )
+        if route.operation is None:
+            error = ApiError(
+                405,
+                "Method not allowed",
+                f"{method} is not allowed on {path}; use {', '.join(route.allowed)}",
+                headers={"Allow": ", ".join(route.allowed)},
+            )
+            return _answer(error, None, parsed)
+        operation = route.operation
+        try:
+            self._authenticate(headers)
+            self.limiter.spend(operation)
+            if bad_json is not None:
+                raise bad_json
+            problems = self._validator.request_errors(
+                method, path, query, headers, body, route.params
+            )
+            if problems:
+                raise ApiError(400, _error_title(operation, problems[0]), "; ".join(problems))
+        except ApiError as exc:
+            return _answer(exc, operation, parsed)
+        return Handled(self.service.handle(operation, route.params, parsed), operation, parsed)
+
+    def _authenticate(self, headers: Sequence[tuple[str, str]]) -> None:
+        values = [value for name, value in headers if name.lower() == "authorization"]
+        if not values:
+            raise ApiError(
+                401, "Unauthorized", "Missing API key: send 'Authorization: Bearer <api key>'"
+            )
+        scheme, _, token = values[0].strip().partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+            token.strip().encode(), self.api_key.encode()
+        ):
+            raise ApiError(401, "Unauthorized", "Invalid API key")
+
+
+def _answer(error: ApiError, operation: str | None, parsed: Any) -> Handled:
+    return Handled(error.reply, operation, parsed)
+
+
+def _error_title(operation: str, problem: str) -> str:
+    if problem.startswith("stream_key:"):
+        return "Invalid stream_key"
+    if operation == "updateMetricValue":
+        return "Invalid metric key" if problem.startswith("key:") else "Invalid metric value"
+    return "Invalid request"
+
+
+def _decode(body: bytes) -> Any:
+    """The JSON body (None when empty), or a 400 naming what is wrong with it."""
+    if not body:
+        return None
+    try:
+        return _strict_json(body)
+    except UnicodeDecodeError as exc:
+        raise ApiError(
+            400,
+            "Invalid JSON",
+            f"Request body is not valid UTF-8: byte 0x{body[exc.start]:02x} at position {exc.start}",
+        ) from exc
+    except (_BadJson, ValueError, RecursionError) as exc:
+        raise ApiError(400, "Invalid JSON", f"Request body is not valid JSON: {exc}") from exc
+
+
+def parse_json(body: bytes) -> Any:
+    """The body as strict JSON, or None when it is empty or not JSON (for the request log)."""
+    try:
+        return _decode(body)
+    except ApiError:
+        return None
+
+
+def _strict_json(body: bytes) -> Any:
+    """json.loads without NaN, Infinity or numbers too large for a float."""
+    return json.loads(
+        body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
+    )
+
+
+def _reject_constant(name: str) -> Any:
+    raise _BadJson(f"{name} is not a JSON value")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadJson(f"{text} is out of range for a number")
+    return value

@@ -1,0 +1,10 @@
+"""Timestamps in the service's format."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def utc_timestamp() -> str:
+    """Now in UTC as ISO 8601 with milliseconds and `Z`, e.g. `2026-07-20T09:30:00.000Z`."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
