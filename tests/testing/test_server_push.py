@@ -88,11 +88,11 @@ def test_push_without_paired_devices_answers_no_recipients(api: httpx.Client) ->
     assert response.json()["error"] == "No recipients found"
 
 
-def test_push_with_empty_channel_slug_is_invalid_targeting(api: httpx.Client) -> None:
+def test_push_with_empty_channel_slug_is_rejected_naming_the_field(api: httpx.Client) -> None:
     response = api.post("/push-notification", json={"title": "x", "target": {"channels": [""]}})
 
     assert response.status_code == 400
-    assert response.json()["error"] == "Invalid channel targeting"
+    assert response.json()["message"].startswith("target.channels[0]: ")
 
 
 @pytest.mark.parametrize("activitysmith_server_options", [{"key_channels": ["ops"]}])
