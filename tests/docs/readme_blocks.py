@@ -23,9 +23,14 @@ class Block:
     def label(self) -> str:
         return f"README.md:{self.line}"
 
+    @property
+    def runnable(self) -> bool:
+        """Run in sequence with the others (```python pytest blocks are tests, run on their own)."""
+        return not {"skip", "pytest"} & set(self.tags.split())
+
 
 def python_blocks(path: Path = README) -> list[Block]:
-    """Every ```python block of the file (a block fenced as ```python skip is left out)."""
+    """Every ```python block of the file, with the words after `python` as its tags."""
     text = path.read_text(encoding="utf-8")
     blocks = []
     for match in _BLOCK.finditer(text):
@@ -40,7 +45,7 @@ def run_blocks(blocks: list[Block], namespace: dict[str, Any] | None = None) -> 
     """Execute blocks in order in one namespace (later blocks use names earlier ones set)."""
     namespace = {"__name__": "readme"} if namespace is None else namespace
     for block in blocks:
-        if "skip" in block.tags.split():
+        if not block.runnable:
             continue
         code = compile(block.code, block.label, "exec")
         exec(code, namespace)

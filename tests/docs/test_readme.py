@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from activitysmith import ActivitySmith
 from activitysmith.testing import ActivitySmithServer
 from tests.docs.readme_blocks import python_blocks, run_blocks
 
@@ -40,8 +43,34 @@ def test_every_readme_block_runs_against_the_local_server(
     assert [(method, path, status) for method, path, status, _ in errors] == [
         ("POST", "/api/push-notification", 422)
     ]
+    assert "handled: 502" in printed
     assert len(statuses) >= 35
     assert "Nobody is subscribed to ['finance-oncall']" in printed
     assert "content_state.percentage - must be <= 100, got 140" in printed
     assert "started" in printed
     assert namespace["activity_id"]
+
+
+def test_readme_pytest_example_passes_with_the_plugin_fixtures(
+    activitysmith_server: ActivitySmithServer, activitysmith_client: ActivitySmith
+) -> None:
+    [block] = [block for block in python_blocks() if "pytest" in block.tags.split()]
+    namespace: dict[str, Any] = {"__name__": "readme_pytest_example"}
+    exec(compile(block.code, block.label, "exec"), namespace)
+    tests = [value for name, value in namespace.items() if name.startswith("test_")]
+    assert len(tests) == 1
+    tests[0](activitysmith_server, activitysmith_client)
+    assert len(activitysmith_server.requests) == 1
+
+
+def test_readme_pytest_example_fails_when_the_code_under_test_is_wrong(
+    activitysmith_server: ActivitySmithServer, activitysmith_client: ActivitySmith
+) -> None:
+    [block] = [block for block in python_blocks() if "pytest" in block.tags.split()]
+    namespace: dict[str, Any] = {"__name__": "readme_pytest_example"}
+    exec(compile(block.code, block.label, "exec"), namespace)
+    namespace["notify_deploy"] = lambda client, version: client.notifications.send(
+        title="Deploy done"
+    )
+    with pytest.raises(AssertionError):
+        namespace["test_deploy_notifies"](activitysmith_server, activitysmith_client)
