@@ -1,0 +1,69 @@
+"""The `activitysmith` command line: every API action from a shell, cron job or CI step.
+
+    activitysmith push --title "Deploy finished" --message "api v42 is live"
+    activitysmith run --stream-key backup -- ./backup.sh
+
+Only argparse is imported up front; each command imports the SDK when it runs, so
+`activitysmith --help` is quick. Exit codes: 0 ok, 1 API error, 2 usage or validation
+error, 3 network failure or timeout; `run` exits with the wrapped command's code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ._output import report_error, report_result, report_usage
+from ._parser import UsageError, build_parser
+
+__all__ = ["main"]
+
+EXIT_INTERRUPTED = 130
+
+
+def _wants_json(args: Sequence[str]) -> bool:
+    """--json anywhere before a `--`: known even when parsing fails."""
+    for arg in args:
+        if arg == "--":
+            return False
+        if arg == "--json":
+            return True
+    return False
+
+
+def _dispatch(ns: argparse.Namespace, *, as_json: bool) -> int:
+    name: str = ns.command_name
+    if name == "run":
+        from ._run import run
+
+        return run(ns)
+    if name == "sandbox":
+        from ._sandbox import sandbox
+
+        return sandbox(ns, as_json=as_json)
+
+    from activitysmith import ActivitySmithError
+
+    from ._commands import COMMANDS, make_client, subject_of
+
+    try:
+        with make_client(ns) as client:
+            result = COMMANDS[name](client, ns)
+    except ActivitySmithError as exc:
+        return report_error(exc, as_json=as_json)
+    return report_result(name, subject_of(ns), result, as_json=as_json)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI with `argv` (default: sys.argv[1:]) and return the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = _wants_json(args)
+    try:
+        ns = build_parser().parse_args(args)
+        as_json = bool(getattr(ns, "json", False))
+        return _dispatch(ns, as_json=as_json)
+    except UsageError as exc:
+        return report_usage(exc, as_json=as_json)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED

@@ -1,0 +1,191 @@
+"""Flag values from text: numbers, JSON (inline or @file), metrics, `key=value` pairs.
+
+Each converter is an argparse `type=`: it raises `argparse.ArgumentTypeError`, which the
+parser reports as a usage error (exit 2). Stdlib only, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+from typing import Any
+
+__all__ = [
+    "COLORS",
+    "action",
+    "channels",
+    "integer",
+    "json_object",
+    "json_objects",
+    "key_value",
+    "labelled",
+    "metric",
+    "non_negative_integer",
+    "number",
+    "positive_number",
+    "scalar",
+]
+
+COLORS = ("lime", "green", "cyan", "blue", "purple", "magenta", "red", "orange", "yellow", "gray")
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+# A number followed by a unit without digits: "9%", "120 ms", "4.8GB".
+_NUMBER_UNIT = re.compile(r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)\s*([^\s0-9.,][^0-9]*)")
+
+
+def scalar(text: str) -> int | float | str:
+    """Text written as a JSON number becomes that number ("42" -> 42, "99.9" -> 99.9); else the text."""
+    if _INT.fullmatch(text):
+        return int(text)
+    if _NUMBER.fullmatch(text):
+        value = float(text)
+        if math.isfinite(value):
+            return value
+    return text
+
+
+def number(text: str) -> int | float:
+    """A JSON number: "42" -> 42, "2.5" -> 2.5."""
+    value = scalar(text)
+    if isinstance(value, str):
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}")
+    return value
+
+
+def positive_number(text: str) -> int | float:
+    """A number greater than 0."""
+    value = number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number greater than 0, got {text!r}")
+    return value
+
+
+def integer(text: str) -> int:
+    """A whole number written without decimals."""
+    if not _INT.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    return int(text)
+
+
+def non_negative_integer(text: str) -> int:
+    """A whole number >= 0."""
+    value = integer(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return value
+
+
+def _json(text: str) -> Any:
+    """Inline JSON, `@path` (a file's JSON) or `@-` (JSON from stdin)."""
+    if text.startswith("@"):
+        path = text[1:]
+        try:
+            if path == "-":
+                source = sys.stdin.read()
+            else:
+                with open(path, encoding="utf-8") as file:
+                    source = file.read()
+        except OSError as exc:
+            raise argparse.ArgumentTypeError(
+                f"cannot read {path!r}: {exc.strerror or exc}"
+            ) from None
+        where = "stdin" if path == "-" else path
+    else:
+        source, where = text, "the value"
+    try:
+        return json.loads(source)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{where} is not valid JSON: {exc}") from None
+
+
+def json_object(text: str) -> dict[str, Any]:
+    """A JSON object, inline or from `@file`."""
+    value = _json(text)
+    if not isinstance(value, dict):
+        raise argparse.ArgumentTypeError("expected a JSON object ({...})")
+    return value
+
+
+def json_objects(text: str) -> list[dict[str, Any]]:
+    """A JSON array of objects, inline or from `@file`."""
+    value = _json(text)
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise argparse.ArgumentTypeError("expected a JSON array of objects ([{...}, ...])")
+    return value
+
+
+def action(text: str) -> dict[str, Any]:
+    """A button: a JSON object (inline or @file), or `TITLE=URL` for an open_url button."""
+    if text.startswith(("{", "@")):
+        return json_object(text)
+    title, sep, url = text.partition("=")
+    if not sep or not title or not url:
+        raise argparse.ArgumentTypeError(f"expected a JSON object or TITLE=URL, got {text!r}")
+    return {"title": title, "type": "open_url", "url": url}
+
+
+def channels(text: str) -> list[str]:
+    """Comma-separated channel slugs: "ops,devs" -> ["ops", "devs"]."""
+    slugs = [part.strip() for part in text.split(",") if part.strip()]
+    if not slugs:
+        raise argparse.ArgumentTypeError("expected one or more channel slugs, e.g. ops,devs")
+    return slugs
+
+
+def _split_color(text: str) -> tuple[str, str | None]:
+    """`TEXT:color` -> (TEXT, color) when the suffix is a known colour; else (text, None)."""
+    head, sep, tail = text.rpartition(":")
+    if sep and head and tail in COLORS:
+        return head, tail
+    return text, None
+
+
+def labelled(text: str) -> tuple[str, str | None]:
+    """`NAME[:color]`, e.g. "bolt.fill:yellow" -> ("bolt.fill", "yellow")."""
+    name, color = _split_color(text)
+    if not name:
+        raise argparse.ArgumentTypeError(f"expected NAME or NAME:COLOR, got {text!r}")
+    return name, color
+
+
+def metric(text: str) -> dict[str, Any]:
+    """`LABEL=VALUE[:color]`: "CPU=9%" -> {label: CPU, value: 9, unit: "%"}.
+
+    A number followed by a unit is split into value and unit; any other value is sent as
+    written ("Revenue=$2430" keeps "$2430").
+    """
+    label, sep, rest = text.partition("=")
+    label = label.strip()
+    if not sep or not label or not rest.strip():
+        raise argparse.ArgumentTypeError(f"expected LABEL=VALUE, e.g. CPU=9%, got {text!r}")
+    raw, color = _split_color(rest.strip())
+    item: dict[str, Any] = {"label": label}
+    value = scalar(raw)
+    with_unit = _NUMBER_UNIT.fullmatch(raw) if isinstance(value, str) else None
+    if with_unit is not None:
+        item["value"] = scalar(with_unit.group(1))
+        item["unit"] = with_unit.group(2).strip()
+    else:
+        item["value"] = value
+    if color is not None:
+        item["color"] = color
+    return item
+
+
+def key_value(text: str) -> tuple[str, Any]:
+    """`key=value` (a string) or `key:=JSON` (a number, true/false, ...), as in HTTPie."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key or key == ":":
+        raise argparse.ArgumentTypeError(f"expected key=value or key:=JSON, got {text!r}")
+    if key.endswith(":"):
+        try:
+            return key[:-1], json.loads(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"the value of {key[:-1]!r} is not valid JSON: {raw!r}"
+            ) from None
+    return key, raw
