@@ -29,6 +29,8 @@ from ._errors import (
     ValidationError,
 )
 from ._helpers import action, alert_badge, alert_icon, content_state, metric
+from ._ratelimit import RateLimiter
+from ._tracking import AsyncProgress, AsyncTracker, Progress, Tracker
 from ._types import (
     NOT_GIVEN,
     ActionType,
@@ -52,6 +54,8 @@ __all__ = [
     "ActivitySmith",
     "ActivitySmithError",
     "AsyncActivitySmith",
+    "AsyncProgress",
+    "AsyncTracker",
     "AuthenticationError",
     "BadRequestError",
     "BillingError",
@@ -66,8 +70,11 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
+    "Progress",
     "RateLimitError",
+    "RateLimiter",
     "StreamOperation",
+    "Tracker",
     "UnprocessableEntityError",
     "ValidationError",
     "WebhookMethod",

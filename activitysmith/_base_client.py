@@ -14,6 +14,7 @@ import httpx
 from ._config import ClientConfig, configure_logging_from_env, mask_key, resolve_config
 from ._errors import ValidationError
 from ._operations import Operation, build_body, check_path
+from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimiter, rate_limiter_from
 from ._responses import error_from_exception, error_from_response, parse_result
 from ._transport import EXT_DEADLINE, EXT_MAX_RETRIES
 from ._types import NotGiven
@@ -38,6 +39,7 @@ class BaseClient:
         total_timeout: float | None,
         default_headers: Mapping[str, str] | None,
         allow_insecure_http: bool,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE_LIMIT,
     ) -> None:
         self._config = resolve_config(
             api_key=api_key,
@@ -50,6 +52,7 @@ class BaseClient:
         if total_timeout is not None and total_timeout <= 0:
             raise ValidationError("total_timeout", "must be a positive number of seconds")
         self._total_timeout = total_timeout
+        self._limiter = rate_limiter_from(rate_limit)
         configure_logging_from_env()
 
     @property

@@ -11,9 +11,11 @@ import httpx
 from ._base_client import BaseClient, Timeout
 from ._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, mask_key
 from ._operations import BADGE, Operation
+from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from ._resources.live_activities import AsyncLiveActivities, LiveActivities
 from ._resources.metrics import AsyncMetrics, Metrics
 from ._resources.notifications import AsyncNotifications, Notifications
+from ._tracking import drain
 from ._transport import (
     AsyncClientTransport,
     AsyncRetryTransport,
@@ -50,6 +52,9 @@ class ActivitySmith(BaseClient):
     (else https://activitysmith.com/api). `timeout` applies to each attempt, `total_timeout`
     (seconds) to the whole call including retries. Pass `http_client` to send through your
     own `httpx.Client` (proxies, TLS, hooks); it is never closed by this client.
+    `rate_limit` (requests per minute, default 60 like the API's account budget) makes
+    every request, retries included, wait for its turn instead of collecting 429s; pass a
+    `RateLimiter` to share one budget between clients, or None to switch it off.
     """
 
     notifications: Notifications
@@ -67,6 +72,7 @@ class ActivitySmith(BaseClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE_LIMIT,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -76,10 +82,11 @@ class ActivitySmith(BaseClient):
             total_timeout=total_timeout,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
+            rate_limit=rate_limit,
         )
         inner = httpx.HTTPTransport() if http_client is None else ClientTransport(http_client)
         self._transport = RetryTransport(
-            inner, self._config.retry, path_prefix=self._config.path_prefix
+            inner, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
         )
         self._http = httpx.Client(
             base_url=self._config.base_url,
@@ -183,6 +190,7 @@ class AsyncActivitySmith(BaseClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE_LIMIT,
     ) -> None:
         super().__init__(
             api_key=api_key,
@@ -192,12 +200,13 @@ class AsyncActivitySmith(BaseClient):
             total_timeout=total_timeout,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
+            rate_limit=rate_limit,
         )
         inner = (
             httpx.AsyncHTTPTransport() if http_client is None else AsyncClientTransport(http_client)
         )
         self._transport = AsyncRetryTransport(
-            inner, self._config.retry, path_prefix=self._config.path_prefix
+            inner, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
         )
         self._http = httpx.AsyncClient(
             base_url=self._config.base_url,
@@ -263,7 +272,12 @@ class AsyncActivitySmith(BaseClient):
         return self._finish(op, response)
 
     async def close(self) -> None:
-        """Close the connections this client opened (never a caller-supplied http_client)."""
+        """Close the connections this client opened (never a caller-supplied http_client).
+
+        First waits (within each one's `flush_timeout`) for trackers still delivering a
+        final state, e.g. after an `async for` over `progress()` was left by an exception.
+        """
+        await drain(self)
         if self._low_level is not None:
             await self._low_level.get_async_httpx_client().aclose()
         await self._http.aclose()

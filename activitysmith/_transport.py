@@ -11,6 +11,7 @@ import time
 
 import httpx
 
+from ._ratelimit import RateLimiter
 from ._retries import RetryPolicy, classify_exception, retry_delay, safety_of
 
 __all__ = ["AsyncRetryTransport", "RetryTransport", "api_path"]
@@ -111,24 +112,43 @@ class _Attempts:
         )
 
 
+def _rate_limit_timeout(request: httpx.Request) -> httpx.TimeoutException:
+    return httpx.TimeoutException(
+        "total deadline exceeded while waiting for the client rate limit", request=request
+    )
+
+
 def _wants_status_check(response: httpx.Response) -> bool:
     return response.status_code in (408, 429) or response.status_code >= 500
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport; retries failed attempts that are safe to repeat."""
+    """Wraps a transport; retries failed attempts that are safe to repeat.
+
+    With a `limiter`, every attempt (retries too) first waits for a token.
+    """
 
     def __init__(
-        self, wrapped: httpx.BaseTransport, policy: RetryPolicy, *, path_prefix: str = ""
+        self,
+        wrapped: httpx.BaseTransport,
+        policy: RetryPolicy,
+        *,
+        path_prefix: str = "",
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.wrapped = wrapped
         self.policy = policy
         self.path_prefix = path_prefix
+        self.limiter = limiter
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(request, self.policy, self.path_prefix)
         while True:
             attempts.check_deadline()
+            if self.limiter is not None:
+                if not self.limiter.acquire(attempts.remaining()):
+                    raise _rate_limit_timeout(request)
+                attempts.check_deadline()
             try:
                 response = self.wrapped.handle_request(request)
             except httpx.TransportError as exc:
@@ -156,16 +176,26 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """Async twin of RetryTransport."""
 
     def __init__(
-        self, wrapped: httpx.AsyncBaseTransport, policy: RetryPolicy, *, path_prefix: str = ""
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        *,
+        path_prefix: str = "",
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.wrapped = wrapped
         self.policy = policy
         self.path_prefix = path_prefix
+        self.limiter = limiter
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = _Attempts(request, self.policy, self.path_prefix)
         while True:
             attempts.check_deadline()
+            if self.limiter is not None:
+                if not await self.limiter.acquire_async(attempts.remaining()):
+                    raise _rate_limit_timeout(request)
+                attempts.check_deadline()
             try:
                 response = await self.wrapped.handle_async_request(request)
             except httpx.TransportError as exc:

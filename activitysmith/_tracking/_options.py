@@ -1,0 +1,170 @@
+"""The keyword arguments of `progress()` and `track()`, typed once for the sync and async clients."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence, Sized
+from dataclasses import dataclass, field
+from typing import Any, Required, TypedDict
+
+from .._errors import ValidationError
+from .._params import ActionParams, BadgeParams, Channels, IconParams, MetricParams, TargetParams
+from ._session import DEFAULT_FLUSH_TIMEOUT, check_timing
+from ._states import ProgressView, check_start
+
+__all__ = [
+    "Plan",
+    "ProgressOptions",
+    "TrackOptions",
+    "TrackUpdate",
+    "plan_progress",
+    "plan_track",
+]
+
+
+class _Delivery(TypedDict, total=False):
+    min_interval: float | None
+    flush_timeout: float
+    channels: Channels
+    target: TargetParams | Mapping[str, Any]
+    action: ActionParams | Mapping[str, Any]
+    secondary_action: ActionParams | Mapping[str, Any]
+
+
+class ProgressOptions(_Delivery, total=False):
+    """Keywords of `live_activities.progress(iterable, stream_key, **options)`."""
+
+    title: Required[str]
+    total: int | None
+    steps: int | None
+    unit: str
+    subtitle: str | None
+    color: str
+    icon: IconParams | Mapping[str, Any]
+    badge: BadgeParams | Mapping[str, Any]
+
+
+class _StateFields(TypedDict, total=False):
+    subtitle: str | None
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: float | str
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[MetricParams | Mapping[str, Any]]
+    message: str
+    icon: IconParams | Mapping[str, Any] | None
+    badge: BadgeParams | Mapping[str, Any] | None
+    color: str | None
+    step_color: str | None
+    step_colors: Sequence[str] | None
+    auto_dismiss_minutes: int
+    auto_dismiss_seconds: int
+
+
+class TrackUpdate(_StateFields, total=False):
+    """Content-state fields `Tracker.update()` accepts (None removes one)."""
+
+    title: str
+
+
+class TrackOptions(_Delivery, _StateFields, total=False):
+    """Keywords of `live_activities.track(stream_key, **options)`."""
+
+    title: Required[str]
+    type: str
+
+
+_DELIVERY = ("min_interval", "flush_timeout")
+_EXTRAS = ("channels", "target", "action", "secondary_action")
+_END_EXTRAS = ("action", "secondary_action")  # the DELETE accepts no targeting
+_STYLE = ("color", "icon", "badge")
+_PROGRESS = ("title", "total", "steps", "unit", "subtitle", *_STYLE, *_DELIVERY, *_EXTRAS)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a tracker needs besides its content: checked options, ready to send."""
+
+    stream_key: str
+    min_interval: float | None
+    flush_timeout: float
+    extras: dict[str, Any] = field(default_factory=dict)  # on every PUT
+    end_extras: dict[str, Any] = field(default_factory=dict)  # on the final DELETE
+
+
+def _plan(stream_key: str, options: Mapping[str, Any]) -> Plan:
+    min_interval = options.get("min_interval")
+    flush_timeout = options.get("flush_timeout", DEFAULT_FLUSH_TIMEOUT)
+    check_timing(min_interval, flush_timeout)
+    extras = {name: options[name] for name in _EXTRAS if name in options}
+    end_extras = {name: extras[name] for name in _END_EXTRAS if name in extras}
+    return Plan(stream_key, min_interval, float(flush_timeout), extras, end_extras)
+
+
+def plan_track(stream_key: str, options: Mapping[str, Any]) -> tuple[Plan, dict[str, Any]]:
+    """Check `track()` options; the plan and the first content state.
+
+    Fills in what a job tracker starts with when it is not given: 0% for a progress bar,
+    step 0 for segmented progress, an elapsed (count-up) clock for a timer.
+    """
+    _require_title(options)
+    plan = _plan(stream_key, options)
+    skip = {*_DELIVERY, *_EXTRAS}
+    state = {name: value for name, value in options.items() if name not in skip}
+    state.setdefault("type", "progress")
+    kind = state["type"]
+    if kind == "progress" and "percentage" not in state and "value" not in state:
+        state["percentage"] = 0
+    elif kind == "segmented_progress":
+        state.setdefault("current_step", 0)
+    elif kind == "timer" and "duration_seconds" not in state:
+        state.setdefault("counts_down", False)
+    state = {name: value for name, value in state.items() if value is not None}
+    check_start(stream_key, {"content_state": state, **plan.extras})
+    return plan, state
+
+
+def _require_title(options: Mapping[str, Any]) -> None:
+    if "title" not in options:
+        raise TypeError("missing required keyword argument: 'title'")
+
+
+def _count(name: str, value: Any, minimum: int) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValidationError(name, f"must be an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def plan_progress(
+    iterable: Iterable[Any] | Any, stream_key: str, options: Mapping[str, Any]
+) -> tuple[Plan, ProgressView]:
+    """Check `progress()` options; the plan and how to draw the count."""
+    unknown = sorted(set(options) - set(_PROGRESS))
+    if unknown:
+        raise TypeError(f"progress() got an unexpected keyword argument {unknown[0]!r}")
+    plan = _plan(stream_key, options)
+    _require_title(options)
+    total = _count("total", options.get("total"), 0)
+    if total is None and isinstance(iterable, Sized):
+        try:
+            total = len(iterable)
+        except TypeError:
+            total = None
+    unit = options.get("unit", "items")
+    if not isinstance(unit, str) or not unit.strip():
+        raise ValidationError("unit", "must be a non-empty string")
+    view = ProgressView(
+        title=options.get("title"),  # type: ignore[arg-type]  # checked by check_start
+        total=total,
+        steps=_count("steps", options.get("steps"), 1),
+        unit=unit,
+        style={name: options[name] for name in _STYLE if name in options},
+    )
+    subtitle = options.get("subtitle")
+    check_start(stream_key, {"content_state": view.state(0, 0.0, subtitle), **plan.extras})
+    return plan, view
