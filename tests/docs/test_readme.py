@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from activitysmith import ActivitySmith
-from activitysmith.testing import ActivitySmithServer
+from activitysmith.testing import ActivitySmithServer, RateLimits
 from tests.docs.readme_blocks import python_blocks, run_blocks
 
 
@@ -32,7 +32,9 @@ def test_readme_has_the_reference_examples() -> None:
 def test_every_readme_block_runs_against_the_local_server(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with ActivitySmithServer() as server:
+    # The README makes about 60 calls in a few seconds: more than the API's per-minute budget,
+    # which the fake enforces by default. Raise it here; the README is not about rate limits.
+    with ActivitySmithServer(rate_limit=RateLimits(requests=600)) as server:
         monkeypatch.setenv("ACTIVITYSMITH_API_KEY", server.api_key)
         monkeypatch.setenv("ACTIVITYSMITH_BASE_URL", server.base_url)
         namespace = run_blocks(python_blocks())
