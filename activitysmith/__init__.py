@@ -6,42 +6,109 @@ client = ActivitySmith()  # reads ACTIVITYSMITH_API_KEY
 client.notifications.send(title="Deploy finished", message="api v42 is live")
 """
 
-from ._client import ActivitySmith, AsyncActivitySmith
-from ._errors import (
-    ActivitySmithError,
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    BillingError,
-    ConfigurationError,
-    ConflictError,
-    InternalServerError,
-    LiveActivityLimitError,
-    NoRecipientsError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-    ValidationError,
-)
-from ._helpers import action, alert_badge, alert_icon, content_state, metric
-from ._ratelimit import RateLimiter
-from ._tracking import AsyncProgress, AsyncTracker, Progress, Tracker
-from ._types import (
-    NOT_GIVEN,
-    ActionType,
-    Color,
-    InterruptionLevel,
-    LiveActivityType,
-    NotGiven,
-    StreamOperation,
-    WebhookMethod,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import (
+        ActivitySmith,
+        AsyncActivitySmith,
+    )
+    from ._errors import (
+        ActivitySmithError,
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        BillingError,
+        ConfigurationError,
+        ConflictError,
+        InternalServerError,
+        LiveActivityLimitError,
+        NoRecipientsError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+        ValidationError,
+    )
+    from ._helpers import (
+        action,
+        alert_badge,
+        alert_icon,
+        content_state,
+        metric,
+    )
+    from ._ratelimit import (
+        RateLimiter,
+    )
+    from ._tracking import (
+        AsyncProgress,
+        AsyncTracker,
+        Progress,
+        Tracker,
+    )
+    from ._types import (
+        NOT_GIVEN,
+        ActionType,
+        Color,
+        InterruptionLevel,
+        LiveActivityType,
+        NotGiven,
+        StreamOperation,
+        WebhookMethod,
+    )
+
+# Public names load on first use (PEP 562), so `import activitysmith` (and the command
+# line's --help) stays fast; type checkers see the imports above.
+_LAZY: dict[str, str] = {
+    "ActivitySmith": "._client",
+    "AsyncActivitySmith": "._client",
+    "ActivitySmithError": "._errors",
+    "APIConnectionError": "._errors",
+    "APIError": "._errors",
+    "APIResponseValidationError": "._errors",
+    "APIStatusError": "._errors",
+    "APITimeoutError": "._errors",
+    "AuthenticationError": "._errors",
+    "BadRequestError": "._errors",
+    "BillingError": "._errors",
+    "ConfigurationError": "._errors",
+    "ConflictError": "._errors",
+    "InternalServerError": "._errors",
+    "LiveActivityLimitError": "._errors",
+    "NoRecipientsError": "._errors",
+    "NotFoundError": "._errors",
+    "PermissionDeniedError": "._errors",
+    "RateLimitError": "._errors",
+    "UnprocessableEntityError": "._errors",
+    "ValidationError": "._errors",
+    "action": "._helpers",
+    "alert_badge": "._helpers",
+    "alert_icon": "._helpers",
+    "content_state": "._helpers",
+    "metric": "._helpers",
+    "RateLimiter": "._ratelimit",
+    "AsyncProgress": "._tracking",
+    "AsyncTracker": "._tracking",
+    "Progress": "._tracking",
+    "Tracker": "._tracking",
+    "NOT_GIVEN": "._types",
+    "ActionType": "._types",
+    "Color": "._types",
+    "InterruptionLevel": "._types",
+    "LiveActivityType": "._types",
+    "NotGiven": "._types",
+    "StreamOperation": "._types",
+    "WebhookMethod": "._types",
+}
 
 __all__ = [
     "NOT_GIVEN",
@@ -85,3 +152,16 @@ __all__ = [
     "content_state",
     "metric",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'activitysmith' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
