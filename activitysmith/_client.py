@@ -15,7 +15,6 @@ from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimiter
 from ._resources.live_activities import AsyncLiveActivities, LiveActivities
 from ._resources.metrics import AsyncMetrics, Metrics
 from ._resources.notifications import AsyncNotifications, Notifications
-from ._tracking import drain
 from ._transport import (
     AsyncClientTransport,
     AsyncRetryTransport,
@@ -277,6 +276,8 @@ class AsyncActivitySmith(BaseClient):
         First waits (within each one's `flush_timeout`) for trackers still delivering a
         final state, e.g. after an `async for` over `progress()` was left by an exception.
         """
+        from ._tracking import drain  # loaded on first use: keeps `import` fast
+
         await drain(self)
         if self._low_level is not None:
             await self._low_level.get_async_httpx_client().aclose()

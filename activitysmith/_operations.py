@@ -34,13 +34,18 @@ class Operation:
 
     @property
     def model(self) -> Any:
-        module = _module(f"activitysmith_client.models.{_snake(self.request_model)}")
-        return getattr(module, self.request_model)
+        return _model(self.request_model)
 
 
 @cache
 def _module(name: str) -> ModuleType:
     return importlib.import_module(name)
+
+
+@cache
+def _model(name: str) -> Any:
+    """The generated model class `name` (looked up once: this runs on every request)."""
+    return getattr(_module(f"activitysmith_client.models.{_snake(name)}"), name)
 
 
 def _snake(name: str) -> str:

@@ -6,18 +6,6 @@ from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 from .._operations import END, END_STREAM, START, STREAM, UPDATE
-from .._tracking import (
-    AsyncProgress,
-    AsyncTracker,
-    Progress,
-    ProgressOptions,
-    Tracker,
-    TrackOptions,
-    new_async_progress,
-    new_async_tracker,
-    new_progress,
-    new_tracker,
-)
 from .._types import NOT_GIVEN, NotGiven
 from ._base import AsyncResource, SyncResource
 
@@ -36,6 +24,14 @@ if TYPE_CHECKING:
         LiveActivityUpdateResult,
         StreamEndResult,
         StreamResult,
+    )
+    from .._tracking import (
+        AsyncProgress,
+        AsyncTracker,
+        Progress,
+        ProgressOptions,
+        Tracker,
+        TrackOptions,
     )
 
 T = TypeVar("T")
@@ -129,6 +125,8 @@ class LiveActivities(SyncResource):
         stopped; an exception ends it red, with a FAILED badge and an alert, and propagates
         unchanged. Network failures are logged (logger "activitysmith"), never raised.
         """
+        from .._tracking import new_progress  # loaded on first use: keeps `import` fast
+
         return new_progress(self._client, iterable, stream_key, options)
 
     def track(self, stream_key: str, **options: Unpack[TrackOptions]) -> Tracker:
@@ -150,6 +148,8 @@ class LiveActivities(SyncResource):
         Identical states are never sent; the final state always is, waiting at most
         `flush_timeout` seconds (default 10). Network failures are logged, never raised.
         """
+        from .._tracking import new_tracker  # loaded on first use: keeps `import` fast
+
         return new_tracker(self._client, stream_key, options)
 
 
@@ -238,6 +238,8 @@ class AsyncLiveActivities(AsyncResource):
 
         Wraps a sync or an async iterable; otherwise as `ActivitySmith.live_activities.progress`.
         """
+        from .._tracking import new_async_progress  # loaded on first use: keeps `import` fast
+
         return new_async_progress(self._client, iterable, stream_key, options)
 
     def track(self, stream_key: str, **options: Unpack[TrackOptions]) -> AsyncTracker:
@@ -245,4 +247,6 @@ class AsyncLiveActivities(AsyncResource):
 
         As `ActivitySmith.live_activities.track`; `t.update()` and friends are not awaited.
         """
+        from .._tracking import new_async_tracker  # loaded on first use: keeps `import` fast
+
         return new_async_tracker(self._client, stream_key, options)
