@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any, TypeAlias, TypedDict
 
 __all__ = [
@@ -145,7 +144,3 @@ class LiveActivityEndParams(LiveActivityUpdateParams, total=False):
 class BadgeCountParams(TypedDict, total=False):
     target: TargetParams | Mapping[str, Any]
     channels: Channels
-
-
-class MetricValueParams(TypedDict, total=False):
-    timestamp: str | datetime

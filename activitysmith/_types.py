@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Final, Literal, TypeAlias
+from typing import Final, Literal
 
 __all__ = [
     "NOT_GIVEN",
@@ -95,6 +95,3 @@ class StreamOperation(enum.StrEnum):
     NOOP = "noop"
     PAUSED = "paused"
     ENDED = "ended"
-
-
-JSON: TypeAlias = Any
