@@ -11,6 +11,7 @@ With pytest, the `activitysmith_server`, `activitysmith_client` and
 needs the `testing` extra: pip install 'activitysmith[testing]'.
 """
 
+from ._clock import Clock
 from ._faults import Fault, FaultKind, FaultQueue
 from ._models import (
     DEFAULT_DEVICES,
@@ -22,6 +23,7 @@ from ._models import (
     MetricValue,
     Notification,
     RecordedRequest,
+    Timer,
 )
 from ._ratelimit import RateLimits
 from ._serve import serve
@@ -34,6 +36,7 @@ __all__ = [
     "DEFAULT_METRICS",
     "ActivitySmithServer",
     "BadgeUpdate",
+    "Clock",
     "Device",
     "Fault",
     "FaultKind",
@@ -45,5 +48,6 @@ __all__ = [
     "Notification",
     "RateLimits",
     "RecordedRequest",
+    "Timer",
     "serve",
 ]

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import copy
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from ._models import JSON, Device, LiveActivity
+from ._clock import Clock
+from ._models import JSON, Device, LiveActivity, Timer
 from ._recipients import Directory, Recipients, target_channels
 from ._reply import ApiError, bad_request
-from ._timestamps import utc_timestamp
+from ._timestamps import format_timestamp
 
 LIVE_ACTIVITY_LIMIT = 4
 """Concurrent Live Activities a device can show (iOS's limit)."""
 
 _THROTTLE_UPDATES = 12
 _THROTTLE_INTERVAL = 120.0
+
+DEFAULT_DISMISSAL_SECONDS = 180.0
+"""How long an ended activity stays when the end names no delay (the legacy end's default)."""
+MAX_DISMISSAL_SECONDS = 4 * 3600.0
+"""iOS removes an ended Live Activity after about four hours at most."""
 
 # Fields each Live Activity type needs when an activity starts.
 _REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -32,6 +39,57 @@ _REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
 def new_activity_id() -> str:
     """A 32-character URL-safe id, shaped like the service's."""
     return secrets.token_urlsafe(24)
+
+
+@dataclass
+class _TimerState:
+    """A timer activity's clock: a window that starts, pauses, resumes and resets."""
+
+    counts_down: bool
+    duration: float | None
+    running: bool
+    window_start: float  # server monotonic time the running stretch began
+    banked: float = 0.0  # seconds run before the current stretch (pauses split stretches)
+
+    @classmethod
+    def begin(cls, state: Mapping[str, JSON], now: float) -> _TimerState:
+        duration = state.get("duration_seconds")
+        return cls(
+            counts_down=bool(state.get("counts_down", True)),
+            duration=None if duration is None else float(duration),
+            running=bool(state.get("is_running", True)),
+            window_start=now,
+        )
+
+    def elapsed(self, now: float) -> float:
+        running = max(0.0, now - self.window_start) if self.running else 0.0
+        seconds = self.banked + running
+        return seconds if self.duration is None else min(seconds, self.duration)
+
+    def apply(self, sent: Mapping[str, JSON], now: float) -> None:
+        """The timer fields an update sent: a new duration resets the window."""
+        if "counts_down" in sent:
+            self.counts_down = bool(sent["counts_down"])
+        if "duration_seconds" in sent:
+            duration = sent["duration_seconds"]
+            self.duration = None if duration is None else float(duration)
+            self.banked, self.window_start = 0.0, now
+        if "is_running" in sent:
+            self.run(bool(sent["is_running"]), now)
+
+    def run(self, running: bool, now: float) -> None:
+        if running and not self.running:
+            self.window_start, self.running = now, True
+        elif not running and self.running:
+            self.banked, self.running = self.elapsed(now), False
+
+    def snapshot(self, now: float) -> Timer:
+        return Timer(
+            counts_down=self.counts_down,
+            running=self.running,
+            duration=self.duration,
+            elapsed=self.elapsed(now),
+        )
 
 
 @dataclass
@@ -52,6 +110,9 @@ class _Activity:
     previous_activity_id: str | None = None
     ended_at: str | None = None
     updates: int = 0
+    timer: _TimerState | None = None
+    dismiss_clock: float | None = None  # server monotonic time it leaves the Lock Screen
+    dismiss_at: str | None = None
 
     @property
     def ended(self) -> bool:
@@ -61,7 +122,7 @@ class _Activity:
     def state(self) -> dict[str, JSON]:
         return self.states[-1]
 
-    def snapshot(self) -> LiveActivity:
+    def snapshot(self, now: float) -> LiveActivity:
         return LiveActivity(
             activity_id=self.activity_id,
             type=self.type,
@@ -79,13 +140,16 @@ class _Activity:
             ended_at=self.ended_at,
             updates=self.updates,
             previous_activity_id=self.previous_activity_id,
+            timer=None if self.timer is None else self.timer.snapshot(now),
+            dismiss_at=self.dismiss_at,
+            dismissed=self.dismiss_clock is not None and now >= self.dismiss_clock,
         )
 
 
 class LiveActivities:
     """Every Live Activity and stream of the account; the caller holds the service lock."""
 
-    def __init__(self, directory: Directory, clock: Callable[[], float]) -> None:
+    def __init__(self, directory: Directory, clock: Clock) -> None:
         self._directory = directory
         self._clock = clock
         self.reset()
@@ -97,12 +161,13 @@ class LiveActivities:
 
     def snapshots(self) -> list[LiveActivity]:
         """Copies of every activity, oldest first."""
-        return [activity.snapshot() for activity in self._activities.values()]
+        now = self._clock.monotonic()
+        return [activity.snapshot(now) for activity in self._activities.values()]
 
     def snapshot(self, activity_id: str) -> LiveActivity | None:
         """A copy of one activity, or None."""
         found = self._activities.get(activity_id)
-        return None if found is None else found.snapshot()
+        return None if found is None else found.snapshot(self._clock.monotonic())
 
     def streams(self) -> dict[str, str]:
         """stream_key -> the activity id it points at."""
@@ -142,7 +207,7 @@ class LiveActivities:
             return self._stream_answer("noop", current, body, notified=False)
         self._apply_update(current, merged, body)
         answer = self._stream_answer("updated", current, body)
-        elapsed = self._clock() - current.started_clock
+        elapsed = self._clock.monotonic() - current.started_clock
         if current.updates > _THROTTLE_UPDATES and elapsed / current.updates < _THROTTLE_INTERVAL:
             answer["warning"] = (
                 f"This Live Activity has had {current.updates} updates, more than one every "
@@ -165,7 +230,7 @@ class LiveActivities:
             "success": True,
             "operation": "ended",
             "stream_key": stream_key,
-            "timestamp": utc_timestamp(),
+            "timestamp": self._clock.timestamp(),
         }
         if activity.ended:
             return {
@@ -201,7 +266,7 @@ class LiveActivities:
             "devices_notified": len(recipients.devices) if notified else 0,
             "users_notified": len(recipients.users) if notified else 0,
             **recipients.slugs_field(),
-            "timestamp": utc_timestamp(),
+            "timestamp": self._clock.timestamp(),
         }
         if operation == "rotated":
             answer["previous_activity_id"] = activity.previous_activity_id
@@ -241,7 +306,7 @@ class LiveActivities:
             "activity_id": activity.activity_id,
             **activity.recipients.counts(),
             "devices_queued": 0,
-            "timestamp": utc_timestamp(),
+            "timestamp": self._clock.timestamp(),
         }
         if activity.tags or "tags" in body:
             answer["tags"] = list(activity.tags)
@@ -253,7 +318,7 @@ class LiveActivities:
         answer: dict[str, Any] = {
             "success": True,
             "activity_id": activity.activity_id,
-            "timestamp": utc_timestamp(),
+            "timestamp": self._clock.timestamp(),
         }
         if activity.ended:
             return {
@@ -292,7 +357,8 @@ class LiveActivities:
         _check_type_fields(state, starting=True)
         recipients = self._directory.resolve(channels)
         self._check_capacity(recipients.devices, ignore=replacing)
-        now = utc_timestamp()
+        clock = self._clock.monotonic()
+        now = self._clock.timestamp()
         activity = _Activity(
             activity_id=new_activity_id(),
             type=state["type"],
@@ -306,10 +372,12 @@ class LiveActivities:
             tags=list(body.get("tags", replacing.tags if replacing else [])),
             metadata=dict(body.get("metadata", replacing.metadata if replacing else {})),
             started_at=now,
-            started_clock=self._clock(),
+            started_clock=clock,
+            timer=_TimerState.begin(state, clock) if state["type"] == "timer" else None,
         )
         if replacing is not None:
-            replacing.ended_at = now
+            # The successor takes its place on the Lock Screen at once.
+            self._end(replacing, dismiss_after=0.0, at=now)
             activity.previous_activity_id = replacing.activity_id
         self._activities[activity.activity_id] = activity
         if stream_key is not None:
@@ -358,6 +426,7 @@ class LiveActivities:
         activity.type = str(merged.get("type", activity.type))
         activity.states.append(merged)
         activity.updates += 1
+        self._update_timer(activity, merged, body.get("content_state") or {})
         for name in ("action", "secondary_action", "alert"):
             if name in body:
                 setattr(activity, name, body[name])
@@ -370,17 +439,50 @@ class LiveActivities:
         if "metadata" in body:
             activity.metadata = dict(body["metadata"])
 
+    def _update_timer(
+        self, activity: _Activity, merged: Mapping[str, JSON], sent: Mapping[str, JSON]
+    ) -> None:
+        now = self._clock.monotonic()
+        if activity.type != "timer":
+            activity.timer = None
+        elif activity.timer is None:
+            activity.timer = _TimerState.begin(merged, now)
+        else:
+            activity.timer.apply(sent, now)
+
     def _finish(self, activity: _Activity, body: Mapping[str, Any]) -> None:
         final = body.get("content_state")
         if final is not None:
             merged = {**activity.state, **final}
             _check_type_fields(merged, starting=False)
             activity.states.append(merged)
+            self._update_timer(activity, merged, final)
         for name in ("action", "secondary_action", "alert"):
             if name in body:
                 setattr(activity, name, body[name])
         self._apply_labels(activity, body)
-        activity.ended_at = utc_timestamp()
+        self._end(activity, dismiss_after=_dismissal_delay(final or {}))
+
+    def _end(self, activity: _Activity, *, dismiss_after: float, at: str | None = None) -> None:
+        """Mark it ended now: its timer stops, and it leaves the Lock Screen `dismiss_after` later."""
+        now = self._clock.monotonic()
+        activity.ended_at = at or self._clock.timestamp()
+        if activity.timer is not None:
+            activity.timer.run(False, now)
+        delay = min(dismiss_after, MAX_DISMISSAL_SECONDS)
+        activity.dismiss_clock = now + delay
+        dismiss_wall = self._clock.time() + delay
+        activity.dismiss_at = format_timestamp(datetime.fromtimestamp(dismiss_wall, UTC))
+
+
+def _dismissal_delay(final: Mapping[str, Any]) -> float:
+    """Seconds an ended activity stays: `auto_dismiss_seconds` wins over `_minutes`."""
+    seconds, minutes = final.get("auto_dismiss_seconds"), final.get("auto_dismiss_minutes")
+    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
+        return float(seconds)
+    if isinstance(minutes, int | float) and not isinstance(minutes, bool):
+        return float(minutes) * 60
+    return DEFAULT_DISMISSAL_SECONDS
 
 
 def _stream_channels(body: Mapping[str, Any]) -> list[str] | None:

@@ -112,6 +112,12 @@ class LiveActivity:
     """How many updates changed it after the start (noops excluded)."""
     previous_activity_id: str | None = None
     """The activity this one replaced when its stream rotated."""
+    timer: Timer | None = None
+    """What a `timer` activity shows at the server's current time; None for other types."""
+    dismiss_at: str | None = None
+    """When the ended activity leaves (or left) the Lock Screen; None while it runs."""
+    dismissed: bool = False
+    """Whether the server's clock has passed `dismiss_at`."""
 
     @property
     def state(self) -> Mapping[str, JSON]:
@@ -122,6 +128,38 @@ class LiveActivity:
     def users(self) -> tuple[str, ...]:
         """The distinct users whose devices show it."""
         return _users(self.devices)
+
+
+@dataclass(frozen=True)
+class Timer:
+    """A `timer` Live Activity as it stands at the server's current time (`server.clock`)."""
+
+    counts_down: bool
+    """True for a countdown from `duration`, false for an elapsed (count-up) timer."""
+    running: bool
+    """False once paused (`is_running: false`) or frozen by the end of the activity."""
+    duration: float | None
+    """The countdown's length in seconds (None for an open-ended count-up timer)."""
+    elapsed: float
+    """Seconds the timer has run in its current window (pauses excluded)."""
+
+    @property
+    def remaining(self) -> float | None:
+        """Seconds left on a countdown (never below 0); None for a count-up timer."""
+        if not self.counts_down or self.duration is None:
+            return None
+        return max(0.0, self.duration - self.elapsed)
+
+    @property
+    def finished(self) -> bool:
+        """Whether a countdown has reached zero."""
+        return self.remaining == 0.0
+
+    @property
+    def shown(self) -> float:
+        """The seconds on the Lock Screen: the remaining time of a countdown, else the elapsed."""
+        remaining = self.remaining
+        return self.elapsed if remaining is None else remaining
 
 
 @dataclass(frozen=True)

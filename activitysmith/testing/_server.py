@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Self
 
 from ._app import App
+from ._clock import Clock
 from ._faults import Fault, FaultQueue
 from ._http import Context, HttpServer
 from ._log import RequestLog
@@ -44,6 +45,8 @@ class ActivitySmithServer:
       `auto_create_metrics` is true.
     - `rate_limit`: the request budgets (`RateLimits()`: 60/min, metrics 300/min), or
       None to switch rate limiting off.
+    - `clock`: the server's time (`server.clock`); real time unless a test moves it
+      with `server.clock.advance(seconds)`.
     """
 
     def __init__(
@@ -57,18 +60,21 @@ class ActivitySmithServer:
         rate_limit: RateLimits | None = RateLimits(),  # noqa: B008 (frozen, shared safely)
         host: str = "127.0.0.1",
         port: int = 0,
+        clock: Clock | None = None,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
         self._api_key = api_key
         self._address = (host, port)
+        self._clock = clock or Clock()
         self._service = Service(
             devices=devices,
             key_channels=key_channels,
             metrics=metrics,
             auto_create_metrics=auto_create_metrics,
+            clock=self._clock,
         )
-        self._limiter = RateLimiter(rate_limit)
+        self._limiter = RateLimiter(rate_limit, clock=self._clock.monotonic)
         self._faults = FaultQueue()
         self._log = RequestLog()
         self._context: Context | None = None
@@ -148,6 +154,14 @@ class ActivitySmithServer:
         """The key the server accepts as `Authorization: Bearer <api_key>`."""
         return self._api_key
 
+    @property
+    def clock(self) -> Clock:
+        """The server's time: rate windows, timers, dismissal, warnings and timestamps.
+
+        `server.clock.advance(60)` is "a minute later" without waiting.
+        """
+        return self._clock
+
     # -- faults ------------------------------------------------------------------------
 
     @property
@@ -225,11 +239,13 @@ class ActivitySmithServer:
             return list(self._context.internal_errors)
 
     def reset(self) -> None:
-        """Forget all state, requests, rate-limit counts and pending faults."""
+        """Back to a fresh server: forget all state, requests, rate-limit windows and pending
+        faults, and put the clock back to real time. Keeps the port and open connections."""
         self._service.reset()
         self._limiter.reset()
         self._faults.clear()
         self._log.clear()
+        self._clock.reset()
         if self._context is not None:
             with self._context.lock:
                 self._context.internal_errors.clear()

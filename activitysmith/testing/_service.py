@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 import json
 import threading
-import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._clock import Clock
 from ._live_activities import LiveActivities
 from ._models import (
     JSON,
@@ -28,7 +28,6 @@ from ._models import (
 )
 from ._recipients import Directory, Recipients, target_channels
 from ._reply import ApiError, Reply, bad_request
-from ._timestamps import utc_timestamp
 
 
 @dataclass
@@ -64,13 +63,14 @@ class Service:
         key_channels: Sequence[str] | None,
         metrics: Iterable[str],
         auto_create_metrics: bool,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
     ) -> None:
+        self._clock = clock or Clock()
         self._directory = Directory(devices, key_channels)
         self._initial_metrics = tuple(metrics)
         self._auto_create_metrics = auto_create_metrics
         self._lock = threading.RLock()
-        self._live = LiveActivities(self._directory, clock)
+        self._live = LiveActivities(self._directory, self._clock)
         self._operations: dict[str, Callable[[Mapping[str, str], Any], dict[str, Any]]] = {
             "sendPushNotification": self._send_push,
             "replacePushNotification": self._replace_push,
@@ -134,7 +134,7 @@ class Service:
 
     def _send_push(self, _params: Mapping[str, str], body: dict[str, Any]) -> dict[str, Any]:
         recipients = self._directory.resolve(target_channels(body))
-        now = utc_timestamp()
+        now = self._clock.timestamp()
         notification = _Notification(
             notification_id=str(uuid.uuid4()),
             payload=body,
@@ -175,7 +175,7 @@ class Service:
             "notification_id": notification_id,
             **notification.recipients.counts(),
             **notification.recipients.slugs_field(),
-            "timestamp": utc_timestamp(),
+            "timestamp": self._clock.timestamp(),
         }
         if notification.tags or "tags" in body:
             answer["tags"] = list(notification.tags)
@@ -196,13 +196,13 @@ class Service:
         value = body["value"]
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ApiError(400, "value must be a finite number", None)
-        timestamp = body.get("timestamp") or utc_timestamp()
+        timestamp = body.get("timestamp") or self._clock.timestamp()
         self._metric_values.setdefault(key, []).append(MetricValue(value, timestamp))
         return {"success": True}
 
     def _update_badge(self, _params: Mapping[str, str], body: dict[str, Any]) -> dict[str, Any]:
         recipients = self._directory.resolve(target_channels(body))
-        now = utc_timestamp()
+        now = self._clock.timestamp()
         self._badges.append(
             BadgeUpdate(body["badge"], recipients.devices, recipients.effective_channel_slugs, now)
         )
