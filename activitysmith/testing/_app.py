@@ -72,7 +72,7 @@ class App:
             if bad_json is not None:
                 raise bad_json
             problems = self._validator.request_errors(
-                method, path, query, headers, body, route.params
+                operation, route.params, query, headers, body, parsed
             )
             if problems:
                 raise ApiError(400, _error_title(operation, problems[0]), "; ".join(problems))

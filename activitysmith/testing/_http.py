@@ -11,14 +11,16 @@ import threading
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
 from ._app import App, Handled, parse_json
+from ._clock import Clock
 from ._faults import Fault, FaultKind, FaultQueue, reason_phrase
 from ._log import RequestLog, mask_headers
 from ._models import RecordedRequest
+from ._parsing import LeanRequestParsing
 from ._reply import Reply
 from ._routes import match
 
@@ -36,6 +38,7 @@ class Context:
     app: App
     faults: FaultQueue
     log: RequestLog
+    clock: Clock = field(default_factory=Clock)
     stopping: threading.Event = field(default_factory=threading.Event)
     internal_errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -97,20 +100,27 @@ class _BodyError(Exception):
         self.status = status
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(LeanRequestParsing):
     protocol_version = "HTTP/1.1"
     server_version = "ActivitySmithLocal"
     sys_version = ""
     server: HttpServer
+    _headers_buffer: list[bytes]
 
     def setup(self) -> None:
         super().setup()
-        # Headers and body go out in two writes; without this, Nagle's algorithm and
-        # delayed ACKs add ~40 ms to every keep-alive request.
+        # Without this, Nagle's algorithm and delayed ACKs can add ~40 ms to a keep-alive
+        # request whose answer leaves in more than one write (an injected truncated body).
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Silence the per-request stderr log."""
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The `Date` header, in the server's time (`server.clock`)."""
+        return super().date_time_string(
+            self.server.context.clock.time() if timestamp is None else timestamp
+        )
 
     def do_GET(self) -> None:
         try:
@@ -139,7 +149,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         context = self.server.context
-        headers = list(self.headers.items())
+        headers = list(self.headers.raw_items())
         try:
             body = self._read_body()
         except _BodyError as exc:
@@ -315,8 +325,14 @@ class _Handler(BaseHTTPRequestHandler):
         if close:
             self.send_header("Connection", "close")
             self.close_connection = True
-        self.end_headers()
-        if self.command != "HEAD":
+        # end_headers(), with the body in the same write: one send per answer, so the
+        # client never wakes up for headers alone.
+        if self.request_version != "HTTP/0.9":
+            self._headers_buffer.append(b"\r\n")
+            if self.command != "HEAD":
+                self._headers_buffer.append(payload)
+            self.flush_headers()
+        elif self.command != "HEAD":
             self.wfile.write(payload)
 
     def _record(
@@ -338,7 +354,7 @@ class _Handler(BaseHTTPRequestHandler):
                 method=self.command,
                 path=url.path,
                 query=url.query,
-                headers=mask_headers(self.headers.items()),
+                headers=mask_headers(self.headers.raw_items()),
                 body=body,
                 json=parsed,
                 status=status,

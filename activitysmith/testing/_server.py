@@ -96,7 +96,7 @@ class ActivitySmithServer:
             limiter=self._limiter,
             validator=spec_validator(),
         )
-        self._context = Context(app=app, faults=self._faults, log=self._log)
+        self._context = Context(app=app, faults=self._faults, log=self._log, clock=self._clock)
         self._http = HttpServer(self._address, self._context)
         self._thread = threading.Thread(
             target=self._http.serve_forever,

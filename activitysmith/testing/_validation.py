@@ -1,30 +1,47 @@
-"""Checks requests (and, for tests, responses) against the shipped `openapi.yaml` with openapi-core.
+"""Checks requests against the shipped `openapi.yaml` with jsonschema, compiled per operation.
 
-openapi-core is imported lazily: `import activitysmith.testing` works without the
-`testing` extra, and starting a server without it raises `MissingTestingExtra`.
-The spec is parsed once per process.
+The spec is read once per process; every operation's parameter and body validators are
+built from it up front (`jsonschema`'s OpenAPI 3.1 validator from openapi-schema-validator,
+with `$ref`s resolved through a `referencing` registry holding the whole document). The
+facade's own validation is never used here, so the server stays an independent check of
+the SDK. The libraries are imported lazily: `import activitysmith.testing` works without
+the `testing` extra, and building a validator without it raises `MissingTestingExtra`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
+import functools
 import importlib.resources
 import json
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 if TYPE_CHECKING:
-    from openapi_core import OpenAPI
+    from ._reference import ReferenceValidator
+
+Validator = Any
+"""A jsonschema validator (`iter_errors(instance)`); jsonschema ships no type hints."""
 
 INSTALL_HINT = (
     "activitysmith.testing needs the 'testing' extra: pip install 'activitysmith[testing]'"
 )
 
+SPEC_URI = "urn:activitysmith:openapi.yaml"
+"""Where the whole spec sits in the `referencing` registry."""
+
+SCHEMA_URI = "urn:activitysmith:schema:"
+"""Each `components/schemas` entry is also a resource of its own, at this prefix + its name."""
+
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
 
 class MissingTestingExtra(ImportError):
-    """Raised when the local server starts without openapi-core installed."""
+    """Raised when the local server starts without the `testing` extra installed."""
 
 
 _lock = threading.Lock()
@@ -36,47 +53,117 @@ def spec_validator() -> SpecValidator:
     global _validator
     with _lock:
         if _validator is None:
-            _validator = SpecValidator(_load_openapi())
+            _validator = SpecValidator(load_spec())
         return _validator
 
 
-def _load_openapi() -> OpenAPI:
+def load_spec() -> dict[str, Any]:
+    """The packaged `openapi.yaml` as plain data."""
     try:
-        from openapi_core import OpenAPI
+        import yaml  # type: ignore[import-untyped]
     except ImportError as exc:
         raise MissingTestingExtra(INSTALL_HINT) from exc
-    resource = importlib.resources.files("activitysmith.testing") / "openapi.yaml"
-    with importlib.resources.as_file(resource) as path:
-        return OpenAPI.from_file_path(str(path))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (importlib.resources.files("activitysmith.testing") / "openapi.yaml").read_text("utf-8")
+    document: dict[str, Any] = yaml.load(text, Loader=loader)
+    return document
+
+
+@dataclass(frozen=True)
+class _Parameter:
+    name: str
+    location: str  # path, query or header
+    required: bool
+    schema_type: str | None
+    validator: Validator | None
+
+
+@dataclass(frozen=True)
+class _Body:
+    required: bool
+    media_types: tuple[str, ...]
+    validators: Mapping[str, Validator | None]  # media type -> its schema's validator
+
+
+@dataclass(frozen=True)
+class _Operation:
+    parameters: tuple[_Parameter, ...]
+    body: _Body | None
 
 
 class SpecValidator:
-    """Request and response validation against one parsed spec."""
+    """Every operation's request validators, compiled once from one spec document."""
 
-    def __init__(self, openapi: OpenAPI) -> None:
-        self._openapi = openapi
-        server = urlsplit((openapi.spec / "servers" / 0 / "url").read_str())
-        self._host_url = f"{server.scheme}://{server.netloc}"
-        # Build openapi-core's validators now, not racing on first use from many threads.
-        self._request_validator = openapi.request_validator
-        self._response_validator = openapi.response_validator
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        try:
+            from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
+            from referencing import Registry
+            from referencing.jsonschema import DRAFT202012
+        except ImportError as exc:
+            raise MissingTestingExtra(INSTALL_HINT) from exc
+        self.document = document
+        # Every local `$ref` is made absolute: one to a component schema names that schema's
+        # own resource (a dictionary hit when validating), any other one points into the
+        # whole document. `referencing` then resolves them all.
+        linked = _absolute_refs(document)
+        resources = [(SPEC_URI, DRAFT202012.create_resource(linked))]
+        for name, schema in linked.get("components", {}).get("schemas", {}).items():
+            resources.append((SCHEMA_URI + name, DRAFT202012.create_resource(schema)))
+        registry = Registry().with_resources(resources).crawl()
+        # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker.
+        format_checker = OAS30ReadValidator.FORMAT_CHECKER
+
+        def compile_at(pointer: str) -> Validator:
+            # The schema itself: every `$ref` in it is absolute now, so none needs a base.
+            validator: Validator = OAS31Validator(
+                _node(linked, pointer), registry=registry, format_checker=format_checker
+            )
+            return validator
+
+        self._operations = {
+            operation_id: _compile_operation(document, path, method, compile_at)
+            for path, method, operation_id in _operations(document)
+        }
+
+    @property
+    def operations(self) -> frozenset[str]:
+        """The operationIds it has validators for."""
+        return frozenset(self._operations)
 
     def request_errors(
         self,
-        method: str,
-        path: str,
-        query: str,
-        headers: Iterable[tuple[str, str]],
-        body: bytes,
+        operation: str,
         path_params: Mapping[str, str],
+        query: str,
+        headers: Sequence[tuple[str, str]],
+        body: bytes,
+        parsed: Any,
     ) -> list[str]:
-        """Every problem with a request, each naming the field (empty when valid).
+        """Every problem with a request to `operation`, each naming the field (empty when valid).
 
-        `path` is the local path including `/api`; the body must already be known to be
-        JSON (or empty).
+        `parsed` is the body already decoded as strict JSON (None when `body` is empty).
+        Parameter problems come first, then the body's, as openapi-core reports them.
         """
-        request = _request(self._host_url, method, path, query, headers, body, path_params)
-        return [_describe(exc) for exc in self._request_validator.iter_errors(request)]
+        rules = self._operations[operation]
+        problems = _parameter_errors(rules.parameters, path_params, query, headers)
+        if rules.body is not None:
+            problem = _body_error(rules.body, headers, body, parsed)
+            if problem is not None:
+                problems.append(problem)
+        return problems
+
+    # -- openapi-core, for the server's own tests ------------------------------------------
+
+    @functools.cached_property
+    def reference(self) -> ReferenceValidator:
+        """openapi-core over the same spec (a development dependency; loaded on first use)."""
+        from ._reference import ReferenceValidator, load_openapi
+
+        return ReferenceValidator(load_openapi())
+
+    @property
+    def _openapi(self) -> Any:
+        return self.reference.openapi
 
     def response_errors(
         self,
@@ -86,117 +173,216 @@ class SpecValidator:
         body: bytes,
         content_type: str = "application/json",
     ) -> list[str]:
-        """Every way a response differs from the operation's declared response."""
-        from openapi_core.testing import MockResponse
-
-        request = _request(self._host_url, method, path, "", [], b"", {})
-        response = MockResponse(body, status_code=status, content_type=content_type)
-        return [_describe(exc) for exc in self._response_validator.iter_errors(request, response)]
+        """Every way a response differs from the operation's declared response (openapi-core)."""
+        return self.reference.response_errors(method, path, status, body, content_type)
 
 
-def _request(
-    host_url: str,
-    method: str,
-    path: str,
-    query: str,
-    headers: Iterable[tuple[str, str]],
-    body: bytes,
-    path_params: Mapping[str, str],
-) -> _SpecRequest:
-    header_list = list(headers)
-    content_type = next((v for k, v in header_list if k.lower() == "content-type"), "")
-    return _SpecRequest(
-        host_url=host_url,
-        path=path,
-        method=method.lower(),
-        body=body,
-        content_type=_content_type(content_type, body).lower(),
-        query=query,
-        headers=header_list,
-        path_params=path_params,
-    )
+def _operations(document: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
+    for path, item in document.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in _METHODS and "operationId" in operation:
+                yield path, method, operation["operationId"]
 
 
-class _SpecRequest:
-    """openapi-core's Request protocol for one received request.
+def _absolute_refs(node: Any) -> Any:
+    """A copy of `node` whose local `$ref`s name absolute URIs (see `SpecValidator`)."""
+    if isinstance(node, Mapping):
+        copied = {key: _absolute_refs(value) for key, value in node.items()}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            prefix = "#/components/schemas/"
+            name = ref[len(prefix) :]
+            if ref.startswith(prefix) and "/" not in name:
+                copied["$ref"] = SCHEMA_URI + name.replace("~1", "/").replace("~0", "~")
+            else:
+                copied["$ref"] = SPEC_URI + ref
+        return copied
+    if isinstance(node, list):
+        return [_absolute_refs(item) for item in node]
+    return node
 
-    `host_url` is the spec's server (https://activitysmith.com) and `path` keeps `/api`,
-    so openapi-core matches the spec's server URL without rewriting the spec.
-    """
 
-    def __init__(
-        self,
-        *,
-        host_url: str,
-        path: str,
-        method: str,
-        body: bytes,
-        content_type: str,
-        query: str,
-        headers: list[tuple[str, str]],
-        path_params: Mapping[str, str],
-    ) -> None:
-        from openapi_core.datatypes import RequestParameters
-        from werkzeug.datastructures import Headers, ImmutableMultiDict
+def _node(document: Any, pointer: str) -> Any:
+    """The node at a JSON pointer (`/paths/~1badge/post`)."""
+    for part in pointer.split("/")[1:]:
+        key = part.replace("~1", "/").replace("~0", "~")
+        document = document[int(key)] if isinstance(document, list) else document[key]
+    return document
 
-        self.host_url = host_url
-        self.path = path
-        self.method = method
-        self.body = body
-        self.content_type = content_type
-        self.parameters = RequestParameters(
-            query=ImmutableMultiDict(parse_qsl(query, keep_blank_values=True)),
-            header=Headers(headers),
-            cookie=ImmutableMultiDict(),
-            path=dict(path_params),  # decoded by our router; openapi-core would not decode
+
+def _pointer(*parts: str) -> str:
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)
+
+
+def _resolve(document: Mapping[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
+    """Follow a local `$ref` (as on parameters and request bodies) to the node and its pointer."""
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references are supported: {ref}")
+        pointer = ref[1:]
+        node = _node(document, pointer)
+    return node, pointer
+
+
+def _compile_operation(
+    document: Mapping[str, Any], path: str, method: str, compile_at: Any
+) -> _Operation:
+    item = document["paths"][path]
+    operation = item[method]
+    parameters: list[_Parameter] = []
+    seen: set[tuple[str, str]] = set()
+    # Operation parameters first; a path-level one with the same name and place is overridden.
+    sources = [(operation, _pointer("paths", path, method)), (item, _pointer("paths", path))]
+    for owner, owner_pointer in sources:
+        for index, raw in enumerate(owner.get("parameters", ())):
+            parameter, pointer = _resolve(document, raw, f"{owner_pointer}/parameters/{index}")
+            key = (parameter["name"], parameter["in"])
+            if key in seen:
+                continue
+            seen.add(key)
+            schema = parameter.get("schema")
+            parameters.append(
+                _Parameter(
+                    name=parameter["name"],
+                    location=parameter["in"],
+                    required=bool(parameter.get("required", False)),
+                    schema_type=schema.get("type") if isinstance(schema, Mapping) else None,
+                    validator=None if schema is None else compile_at(f"{pointer}/schema"),
+                )
+            )
+    body = None
+    if "requestBody" in operation:
+        request_body, pointer = _resolve(
+            document, operation["requestBody"], _pointer("paths", path, method, "requestBody")
         )
+        content = request_body.get("content", {})
+        body = _Body(
+            required=bool(request_body.get("required", False)),
+            media_types=tuple(content),
+            validators={
+                media_type: (
+                    compile_at(f"{pointer}{_pointer('content', media_type, 'schema')}")
+                    if "schema" in media
+                    else None
+                )
+                for media_type, media in content.items()
+            },
+        )
+    return _Operation(tuple(parameters), body)
 
 
-def _content_type(header: str, body: bytes) -> str:
-    """The Content-Type in a form openapi-core parses.
+# -- checking one request ----------------------------------------------------------------------
 
-    openapi-core raises ValueError on a parameter without `=` (`application/json; charset`),
-    so malformed parameters are dropped. A missing type on a body counts as JSON.
+
+def _parameter_errors(
+    parameters: Sequence[_Parameter],
+    path_params: Mapping[str, str],
+    query: str,
+    headers: Sequence[tuple[str, str]],
+) -> list[str]:
+    problems: list[str] = []
+    if not parameters:
+        return problems
+    query_values = dict(reversed(parse_qsl(query, keep_blank_values=True))) if query else {}
+    header_values = {name.lower(): value for name, value in reversed(headers)}
+    for parameter in parameters:
+        if parameter.location == "path":
+            value = path_params.get(parameter.name)
+        elif parameter.location == "query":
+            value = query_values.get(parameter.name)
+        elif parameter.location == "header":
+            value = header_values.get(parameter.name.lower())
+        else:
+            continue  # cookies: the API has none
+        if value is None:
+            if parameter.required:
+                problems.append(
+                    f"Missing required {parameter.location} parameter: {parameter.name}"
+                )
+            continue
+        if parameter.validator is None:
+            continue
+        errors = list(parameter.validator.iter_errors(_cast(value, parameter.schema_type)))
+        if errors:
+            problems.append("; ".join(f"{parameter.name}: {json_message(e)}" for e in errors))
+    return problems
+
+
+def _cast(value: str, schema_type: str | None) -> Any:
+    """A parameter's text as the type its schema declares, when it reads as one."""
+    with contextlib.suppress(ValueError):
+        if schema_type == "integer":
+            return int(value)
+        if schema_type == "number":
+            return float(value)
+        if schema_type == "boolean" and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+    return value
+
+
+def _body_error(
+    body_rules: _Body, headers: Sequence[tuple[str, str]], body: bytes, parsed: Any
+) -> str | None:
+    if not body:
+        return "request body: a JSON object is required" if body_rules.required else None
+    declared = next((value for name, value in headers if name.lower() == "content-type"), "")
+    mimetype = content_type(declared, body)
+    media_type = _find_media_type(mimetype, body_rules.media_types)
+    if media_type is None:
+        return (
+            f"Content for the following mimetype not found: {mimetype}. "
+            f"Valid mimetypes: {list(body_rules.media_types)}"
+        )
+    validator = body_rules.validators[media_type]
+    if validator is None:
+        return None
+    errors = list(validator.iter_errors(parsed))
+    if not errors:
+        return None
+    return "; ".join(located(error) for error in relevant(errors))
+
+
+def _find_media_type(mimetype: str, media_types: Sequence[str]) -> str | None:
+    """The request body media type that `mimetype` selects: exact, then its base, then a range."""
+    base = mimetype.split(";")[0].lower().rstrip()
+    for candidate in (mimetype, base):
+        if candidate in media_types:
+            return candidate
+    if base:
+        for media_type in media_types:
+            if fnmatch.fnmatch(base, media_type):
+                return media_type
+    return None
+
+
+def content_type(header: str, body: bytes) -> str:
+    """The Content-Type in a form that parses, lower-cased.
+
+    A parameter without `=` (`application/json; charset`) is dropped; a body without a
+    type counts as JSON.
     """
     media, *parameters = header.split(";")
     if not media.strip():
         return "application/json" if body else ""
     kept = [p.strip() for p in parameters if p.count("=") == 1 and p.split("=")[0].strip()]
-    return "; ".join([media.strip(), *kept])
+    return "; ".join([media.strip(), *kept]).lower()
 
 
-def _describe(exc: BaseException) -> str:
-    """One readable line naming the field, from openapi-core's nested exceptions."""
-    from openapi_core.validation.request.exceptions import (
-        MissingRequiredRequestBody,
-        ParameterValidationError,
-    )
-
-    cause = exc.__cause__
-    schema_errors: Sequence[Any] = getattr(cause, "schema_errors", ())
-    if isinstance(exc, ParameterValidationError):
-        if schema_errors:
-            return "; ".join(f"{exc.name}: {_json_message(e)}" for e in schema_errors)
-        return str(exc)
-    if isinstance(exc, MissingRequiredRequestBody):
-        return "request body: a JSON object is required"
-    if schema_errors:
-        return "; ".join(_located(e) for e in _relevant(schema_errors))
-    if cause is not None:
-        return str(cause)
-    return str(exc)
+# -- wording -----------------------------------------------------------------------------------
 
 
-def _relevant(errors: Sequence[Any]) -> list[Any]:
+def relevant(errors: Sequence[Any]) -> list[Any]:
     """The errors worth reporting, by location; a wrong type hides the rest at its spot."""
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     kept = [e for e in errors if e.validator == "type" or tuple(e.absolute_path) not in mistyped]
     return sorted(kept, key=lambda e: [str(p) for p in e.absolute_path])
 
 
-def _located(error: Any) -> str:
+def located(error: Any) -> str:
+    """`field.path: message`, or the message alone for the body itself."""
     location = _dotted(error.absolute_path)
-    message = _json_message(error)
+    message = json_message(error)
     return f"{location}: {message}" if location else message
 
 
@@ -207,7 +393,7 @@ def _dotted(path: Iterable[str | int]) -> str:
     return text
 
 
-def _json_message(error: Any) -> str:
+def json_message(error: Any) -> str:
     """jsonschema's message with the offending value written as JSON (`true`, not `True`)."""
     message = str(error.message)
     if error.validator == "not" and isinstance(error.validator_value, dict):
