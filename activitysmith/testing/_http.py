@@ -42,11 +42,19 @@ class Context:
     stopping: threading.Event = field(default_factory=threading.Event)
     internal_errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    release: threading.Event = field(default_factory=threading.Event)
+    """Set to end hung requests: on stop, and on reset (then replaced by a fresh one)."""
 
     def report(self, text: str) -> None:
         """Keep the traceback of a bug in the server, for `internal_errors`."""
         with self.lock:
             self.internal_errors.append(text)
+
+    def release_hung_requests(self) -> None:
+        """End every hung request now; requests hung from here on wait again."""
+        with self.lock:
+            released, self.release = self.release, threading.Event()
+        released.set()
 
 
 class HttpServer(ThreadingHTTPServer):
@@ -225,8 +233,12 @@ class _Handler(LeanRequestParsing):
 
     def _inject(self, fault: Fault, headers: Sequence[tuple[str, str]], body: bytes) -> None:
         context = self.server.context
-        if fault.kind is FaultKind.HANG and context.stopping.wait(fault.seconds):
-            self._record(body, None, fault=fault)
+        release = context.release
+        if fault.kind is FaultKind.HANG and release.wait(fault.seconds):
+            # Stopped or reset while hanging: close without an answer. After a reset the
+            # request belongs to an earlier test, so it is not recorded either.
+            if context.stopping.is_set():
+                self._record(body, None, fault=fault)
             self.close_connection = True
             return
         handled = (

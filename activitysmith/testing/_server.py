@@ -113,6 +113,7 @@ class ActivitySmithServer:
         if http is None or thread is None or context is None:
             return
         context.stopping.set()
+        context.release_hung_requests()
         http.shutdown()
         http.close_connections()
         http.server_close()
@@ -129,6 +130,11 @@ class ActivitySmithServer:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+    @property
+    def running(self) -> bool:
+        """Whether the server is serving (between `start()` and `stop()`)."""
+        return self._http is not None
 
     # -- where to connect ------------------------------------------------------------
 
@@ -240,15 +246,17 @@ class ActivitySmithServer:
 
     def reset(self) -> None:
         """Back to a fresh server: forget all state, requests, rate-limit windows and pending
-        faults, and put the clock back to real time. Keeps the port and open connections."""
+        faults, and put the clock back to real time. Requests still hanging on an injected
+        `Fault.hang` are dropped unanswered. Keeps the port and open connections."""
+        if self._context is not None:
+            self._context.release_hung_requests()
+            with self._context.lock:
+                self._context.internal_errors.clear()
         self._service.reset()
         self._limiter.reset()
         self._faults.clear()
         self._log.clear()
         self._clock.reset()
-        if self._context is not None:
-            with self._context.lock:
-                self._context.internal_errors.clear()
 
     def __repr__(self) -> str:
         where = self.base_url if self._http is not None else "stopped"

@@ -12,6 +12,7 @@ import pytest
 from activitysmith.testing import ActivitySmithServer
 from activitysmith.testing._routes import match
 from activitysmith.testing._validation import spec_validator
+from activitysmith.testing.pytest_plugin import ServerPool
 
 
 class Conformance:
@@ -44,7 +45,9 @@ def server(activitysmith_server: ActivitySmithServer) -> ActivitySmithServer:
 
 
 @pytest.fixture
-def make_client(server: ActivitySmithServer) -> Iterator[Callable[..., httpx.Client]]:
+def make_client(
+    server: ActivitySmithServer, activitysmith_server_pool: ServerPool
+) -> Iterator[Callable[..., httpx.Client]]:
     """Builds raw httpx clients for `server`; each answer must conform to the spec."""
     conformance = Conformance()
     clients: list[httpx.Client] = []
@@ -55,6 +58,7 @@ def make_client(server: ActivitySmithServer) -> Iterator[Callable[..., httpx.Cli
             base_url=server.base_url,
             headers=headers,
             event_hooks={"response": [conformance.check]},
+            verify=activitysmith_server_pool.ssl_context,  # plain HTTP: skip loading CAs
             **options,
         )
         clients.append(client)
