@@ -67,7 +67,7 @@ class ServerPool:
 
     def server(self, options: dict[str, Any]) -> ActivitySmithServer:
         """The running shared server for `options` (started on first use), not reset."""
-        for index, (known, server, client) in enumerate(self._entries):
+        for index, (known, server, _client) in enumerate(self._entries):
             if known == options:
                 self._entries.append(self._entries.pop(index))  # most recently used last
                 if not server.running:  # a test stopped it
