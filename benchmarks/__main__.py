@@ -151,12 +151,20 @@ def main(argv: list[str] | None = None) -> int:
         results["progress"] = phase("progress", suite.progress)
     finally:
         server.stop()
+    results["testing"] = phase("activitysmith.testing", suite.testing)
 
     results["machine"]["load_after"] = _load()
     results["seconds"] = round(time.perf_counter() - started, 1)
     results["notes"] = notes + [f"ERROR {e}" for e in errors]
     results["errors"] = errors
     print(render(results))
+    if results.get("testing"):
+        from .bench_testing import render as render_testing
+
+        print()
+        print("### activitysmith.testing beside respx and pytest-httpserver")
+        print()
+        print(render_testing(results["testing"]))
     if results.get("profile"):
         print()
         print(render_profile(results["profile"]))

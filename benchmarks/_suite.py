@@ -333,6 +333,27 @@ class Suite:
             runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
         return {"runs": runs, "n": self.counts.progress_items}
 
+    def testing(self) -> dict[str, Any]:
+        """`activitysmith.testing` beside respx and pytest-httpserver (benchmarks/bench_testing.py).
+
+        In the harness's interpreter: it needs the `testing` extra and the pinned anchors.
+        """
+        _say("activitysmith.testing: per-test cost and per-request latency")
+        args = ["--json", *(["--quick"] if self.counts is QUICK else [])]
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_testing", *args],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=1800,
+            check=False,
+        )
+        if done.returncode != 0:
+            tail = " | ".join(done.stderr.strip().splitlines()[-3:])
+            raise RuntimeError(f"bench_testing failed: {tail}")
+        result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        return result
+
     def _run(self, name: str, args: list[str], want: str = "out") -> str:
         done = subprocess.run(
             [str(self.python(name)), "-I", *args],

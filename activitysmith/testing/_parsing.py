@@ -21,10 +21,8 @@ MAX_HEADERS = 100
 _LINE_BREAK = re.compile(r"(?<=\r)(?!\n)|(?<=\n)")
 
 
-def _is_field_line(line: str) -> bool:
-    """A `name: value` line: a name of visible characters other than `:`, then `:`."""
-    name, colon, _ = line.partition(":")
-    return bool(colon) and all("\041" <= char <= "\176" for char in name)
+_FIELD_LINE = re.compile(r"[\041-\071\073-\176]*:")
+"""A `name: value` line: a name of visible characters other than `:`, then `:` (as email's)."""
 
 
 class LeanRequestParsing(BaseHTTPRequestHandler):
@@ -124,7 +122,7 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
                 elif line[0] in " \t":
                     if current is not None:
                         current.append(line)
-                elif _is_field_line(line):
+                elif _FIELD_LINE.match(line):
                     # A field without a name is dropped, and so are its continuation lines.
                     current = None if line.startswith(":") else [line]
                     if current is not None:

@@ -30,7 +30,7 @@ def test_bench_quick_run_reports_every_row(tmp_path: Path) -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
@@ -45,6 +45,18 @@ def test_bench_quick_run_reports_every_row(tmp_path: Path) -> None:
     assert results["connections"]["ours"]["requests"] == results["counts"]["sequential_calls"]
     assert "ours" in results["profile"]
     assert "error" not in results["profile"]["breakdown"]
+    testing = results["testing"]
+    assert set(testing["per_test"]["runs"]) == {"empty", "ours", "respx", "pytest-httpserver"}
+    assert set(testing["per_request"]["samples"]) == {"push", "stream", "metric"}
+    assert set(testing["per_request"]["samples"]["push"]) == {
+        "ours, SDK client",
+        "ours, http.client",
+        "ours, server handling",
+        "respx, SDK client",
+        "pytest-httpserver, SDK client",
+    }
+    for suite in ("ours", "respx", "pytest-httpserver"):
+        assert any(line.startswith(f"| {suite} |") for line in table), suite
 
 
 def test_bench_floor_reports_every_client() -> None:
