@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from activitysmith import ActivitySmith
 from activitysmith.testing import ActivitySmithServer, RateLimits
-from tests.docs.readme_blocks import python_blocks, run_blocks
+from tests.docs.readme_blocks import Block, python_blocks, run_blocks
 
 
 def test_readme_has_the_reference_examples() -> None:
@@ -53,10 +56,40 @@ def test_every_readme_block_runs_against_the_local_server(
     assert namespace["activity_id"]
 
 
+def pytest_blocks() -> list[Block]:
+    """The README's ```python pytest blocks: tests a user would copy into their suite."""
+    return [block for block in python_blocks() if "pytest" in block.tags.split()]
+
+
+def deploy_example() -> Block:
+    [block] = [block for block in pytest_blocks() if "def notify_deploy" in block.code]
+    return block
+
+
+def test_every_readme_pytest_block_passes_under_pytest_with_the_plugin(tmp_path: Path) -> None:
+    blocks = pytest_blocks()
+    for n, block in enumerate(blocks):
+        (tmp_path / f"test_readme_{n}.py").write_text(block.code)
+    tests = sum(block.code.count("\ndef test_") for block in blocks)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+    assert len(blocks) >= 2
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{tests} passed" in done.stdout
+
+
 def test_readme_pytest_example_passes_with_the_plugin_fixtures(
     activitysmith_server: ActivitySmithServer, activitysmith_client: ActivitySmith
 ) -> None:
-    [block] = [block for block in python_blocks() if "pytest" in block.tags.split()]
+    block = deploy_example()
     namespace: dict[str, Any] = {"__name__": "readme_pytest_example"}
     exec(compile(block.code, block.label, "exec"), namespace)
     tests = [value for name, value in namespace.items() if name.startswith("test_")]
@@ -68,7 +101,7 @@ def test_readme_pytest_example_passes_with_the_plugin_fixtures(
 def test_readme_pytest_example_fails_when_the_code_under_test_is_wrong(
     activitysmith_server: ActivitySmithServer, activitysmith_client: ActivitySmith
 ) -> None:
-    [block] = [block for block in python_blocks() if "pytest" in block.tags.split()]
+    block = deploy_example()
     namespace: dict[str, Any] = {"__name__": "readme_pytest_example"}
     exec(compile(block.code, block.label, "exec"), namespace)
     namespace["notify_deploy"] = lambda client, version: client.notifications.send(
