@@ -16,7 +16,9 @@
   pytest-httpserver.
 
 Run it alone: `python -m benchmarks.bench_testing [--quick]`. It needs the dev extra
-(respx and pytest-httpserver are pinned there) and the `testing` extra.
+(respx and pytest-httpserver are pinned there) and the `testing` extra. `--tree DIR` measures
+the `activitysmith` package of another checkout instead (e.g. an export of an older commit,
+for a before-and-after), with the same anchors.
 """
 
 from __future__ import annotations
@@ -144,7 +146,7 @@ PLUGINS = (
 )
 
 
-def _run_suite(name: str, tests: int, workdir: Path) -> list[float]:
+def _run_suite(name: str, tests: int, workdir: Path, tree: Path = REPO) -> list[float]:
     """Per-test durations (ms) of one pytest process running `name`'s suite."""
     suite = workdir / name
     suite.mkdir(exist_ok=True)
@@ -160,7 +162,7 @@ def _run_suite(name: str, tests: int, workdir: Path) -> list[float]:
             **os.environ,
             "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
             "BENCH_DURATIONS": str(durations),
-            "PYTHONPATH": str(REPO),
+            "PYTHONPATH": str(tree),
         },
         capture_output=True,
         text=True,
@@ -173,7 +175,7 @@ def _run_suite(name: str, tests: int, workdir: Path) -> list[float]:
     return [seconds * 1e3 for seconds in json.loads(durations.read_text())]
 
 
-def per_test(tests: int, reps: int) -> dict[str, Any]:
+def per_test(tests: int, reps: int, tree: Path = REPO) -> dict[str, Any]:
     """Per-test medians (ms) for each suite, one pytest process per suite and repetition."""
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in SUITES}
     with tempfile.TemporaryDirectory(prefix="bench-testing-") as tmp:
@@ -181,7 +183,7 @@ def per_test(tests: int, reps: int) -> dict[str, Any]:
             names = list(SUITES)
             shift = rep % len(names)
             for name in names[shift:] + names[:shift]:
-                durations = _run_suite(name, tests, Path(tmp))
+                durations = _run_suite(name, tests, Path(tmp), tree)
                 runs[name].append(
                     {
                         "median_ms": statistics.median(durations[1:]),
@@ -332,12 +334,13 @@ def _server_handling(server: Any) -> dict[str, Callable[[], Any]]:
     return {op: one(*request) for op, request in requests.items()}
 
 
-def measure_testing(quick: bool = False) -> dict[str, Any]:
+def measure_testing(quick: bool = False, tree: Path = REPO) -> dict[str, Any]:
     """Both measurements, with the machine's load before and after."""
     load_before = os.getloadavg()
     tests, suite_reps, calls, request_reps = (20, 1, 20, 2) if quick else (200, 3, 200, 9)
     result = {
-        "per_test": per_test(tests, suite_reps),
+        "tree": str(tree),
+        "per_test": per_test(tests, suite_reps, tree),
         "per_request": per_request(calls, request_reps),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
@@ -420,8 +423,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_testing")
     parser.add_argument("--quick", action="store_true", help="tiny counts (smoke run)")
     parser.add_argument("--json", action="store_true", help="print the raw results as JSON")
+    parser.add_argument(
+        "--tree", type=Path, default=REPO, help="the checkout whose activitysmith to measure"
+    )
     args = parser.parse_args(argv)
-    result = measure_testing(quick=args.quick)
+    if args.tree.resolve() != REPO:
+        sys.path.insert(0, str(args.tree.resolve()))  # before the installed package
+    result = measure_testing(quick=args.quick, tree=args.tree.resolve())
     print(json.dumps(result) if args.json else render(result))
     return 0
 
