@@ -7,8 +7,10 @@
         assert server.notifications[0].title == "Deploy finished"
 
 With pytest, the `activitysmith_server`, `activitysmith_client` and
-`async_activitysmith_client` fixtures are registered automatically. Starting a server
-needs the `testing` extra: pip install 'activitysmith[testing]'.
+`async_activitysmith_client` fixtures are registered automatically: one server per
+session (per xdist worker), `reset()` for each test. `server.clock` is the server's time;
+`server.clock.advance(60)` is a minute later without waiting. Starting a server needs the
+`testing` extra: pip install 'activitysmith[testing]'.
 """
 
 from ._clock import Clock
