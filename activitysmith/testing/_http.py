@@ -19,6 +19,7 @@ from ._app import App, Handled, parse_json
 from ._faults import Fault, FaultKind, FaultQueue, reason_phrase
 from ._log import RequestLog, mask_headers
 from ._models import RecordedRequest
+from ._preview import Preview
 from ._reply import Reply
 from ._routes import match
 
@@ -36,6 +37,7 @@ class Context:
     app: App
     faults: FaultQueue
     log: RequestLog
+    preview: Preview | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
     internal_errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -139,6 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self) -> None:
         context = self.server.context
+        # The Lock Screen page and its feed: answered before the API's gates, never logged.
+        if context.preview is not None and context.preview.answer(self, context.stopping):
+            return
         headers = list(self.headers.items())
         try:
             body = self._read_body()
@@ -333,19 +338,27 @@ class _Handler(BaseHTTPRequestHandler):
             operation = route.operation if route is not None else None
             parsed = parse_json(body)
         url = urlsplit(self.path)
-        self.server.context.log.add(
-            RecordedRequest(
-                method=self.command,
-                path=url.path,
-                query=url.query,
-                headers=mask_headers(self.headers.items()),
-                body=body,
-                json=parsed,
-                status=status,
-                operation=operation,
-                fault=None if fault is None else fault.kind.value,
-            )
+        recorded = RecordedRequest(
+            method=self.command,
+            path=url.path,
+            query=url.query,
+            headers=mask_headers(self.headers.items()),
+            body=body,
+            json=parsed,
+            status=status,
+            operation=operation,
+            fault=None if fault is None else fault.kind.value,
         )
+        context = self.server.context
+        number = context.log.add(recorded)
+        if context.preview is not None:
+            context.preview.record(
+                number,
+                recorded,
+                api_status=None if handled is None else handled.reply.status,
+                response=None if handled is None else handled.reply.body,
+                problems=None if handled is None else handled.problems,
+            )
 
 
 def _encode(body: Mapping[str, Any]) -> bytes:

@@ -22,7 +22,8 @@ def serve(
     stop: threading.Event | None = None,
     **server_options: Any,
 ) -> None:
-    """Serve until interrupted, after printing `ACTIVITYSMITH_BASE_URL=...` and `ACTIVITYSMITH_API_KEY=...`.
+    """Serve until interrupted, after printing `ACTIVITYSMITH_BASE_URL=...`, `ACTIVITYSMITH_API_KEY=...`
+    and, unless `preview=False`, `ACTIVITYSMITH_PREVIEW_URL=...` (the Lock Screen page).
 
     `server_options` go to `ActivitySmithServer` (devices, metrics, rate_limit, ...).
     `ready` is called once the server listens; setting `stop` ends the loop (for
@@ -36,6 +37,8 @@ def serve(
         with server:
             print(f"ACTIVITYSMITH_BASE_URL={server.base_url}", file=out, flush=True)
             print(f"ACTIVITYSMITH_API_KEY={server.api_key}", file=out, flush=True)
+            if server_options.get("preview", True):
+                print(f"ACTIVITYSMITH_PREVIEW_URL={server.preview_url}", file=out, flush=True)
             if ready is not None:
                 ready(server)
             try:

@@ -21,6 +21,7 @@ from ._models import (
     Notification,
     RecordedRequest,
 )
+from ._preview import Preview
 from ._ratelimit import RateLimiter, RateLimits
 from ._routes import API_PREFIX
 from ._service import Service
@@ -44,6 +45,8 @@ class ActivitySmithServer:
       `auto_create_metrics` is true.
     - `rate_limit`: the request budgets (`RateLimits()`: 60/min, metrics 300/min), or
       None to switch rate limiting off.
+    - `preview`: serve the Lock Screen preview at `preview_url` (the root URL), a page that
+      draws what an iPhone would show, live; False answers `/` like any unknown path.
     """
 
     def __init__(
@@ -57,6 +60,7 @@ class ActivitySmithServer:
         rate_limit: RateLimits | None = RateLimits(),  # noqa: B008 (frozen, shared safely)
         host: str = "127.0.0.1",
         port: int = 0,
+        preview: bool = True,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -71,6 +75,7 @@ class ActivitySmithServer:
         self._limiter = RateLimiter(rate_limit)
         self._faults = FaultQueue()
         self._log = RequestLog()
+        self._preview = Preview(self, devices=devices, host=host) if preview else None
         self._context: Context | None = None
         self._http: HttpServer | None = None
         self._thread: threading.Thread | None = None
@@ -90,7 +95,7 @@ class ActivitySmithServer:
             limiter=self._limiter,
             validator=spec_validator(),
         )
-        self._context = Context(app=app, faults=self._faults, log=self._log)
+        self._context = Context(app=app, faults=self._faults, log=self._log, preview=self._preview)
         self._http = HttpServer(self._address, self._context)
         self._thread = threading.Thread(
             target=self._http.serve_forever,
@@ -107,6 +112,8 @@ class ActivitySmithServer:
         if http is None or thread is None or context is None:
             return
         context.stopping.set()
+        if self._preview is not None:
+            self._preview.close()
         http.shutdown()
         http.close_connections()
         http.server_close()
@@ -142,6 +149,21 @@ class ActivitySmithServer:
     def base_url(self) -> str:
         """The API root to give a client: `http://127.0.0.1:PORT/api`."""
         return self.url + API_PREFIX
+
+    @property
+    def preview_url(self) -> str:
+        """The Lock Screen preview: open `http://127.0.0.1:PORT/` in a browser."""
+        self._switched_on_preview()
+        return self.url + "/"
+
+    def wait_for_preview(self, timeout: float) -> bool:
+        """Whether a browser shows the preview, waiting up to `timeout` seconds for one."""
+        return self._switched_on_preview().wait_for_page(timeout)
+
+    def _switched_on_preview(self) -> Preview:
+        if self._preview is None:
+            raise RuntimeError("the preview is switched off (ActivitySmithServer(preview=False))")
+        return self._preview
 
     @property
     def api_key(self) -> str:
@@ -230,6 +252,8 @@ class ActivitySmithServer:
         self._limiter.reset()
         self._faults.clear()
         self._log.clear()
+        if self._preview is not None:
+            self._preview.reset()
         if self._context is not None:
             with self._context.lock:
                 self._context.internal_errors.clear()
