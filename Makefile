@@ -70,8 +70,9 @@ package: install
 
 check: check-generated lint typecheck test package
 
+# PREVIEW=1 plays the examples slowly and keeps the server and its Lock Screen preview running.
 demo: install
-	$(BIN)/python -m activitysmith.demo
+	$(BIN)/python -m activitysmith.demo $(if $(PREVIEW),--preview) $(if $(PORT),--port $(PORT))
 
 bench: install
 	$(BIN)/python -m benchmarks
