@@ -9,7 +9,7 @@ SPEC_COPY := activitysmith/testing/openapi.yaml
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install browser generate check-generated lint format typecheck test package check demo \
-	bench clean
+	screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ check: check-generated lint typecheck test package
 # PREVIEW=1 plays the examples slowly and keeps the server and its Lock Screen preview running.
 demo: install
 	$(BIN)/python -m activitysmith.demo $(if $(PREVIEW),--preview) $(if $(PORT),--port $(PORT))
+
+# Renders each Live Activity type and a notification stack into docs/*.png with Chromium.
+screenshots: install
+	@scripts/install-chromium.sh
+	$(BIN)/python -m tests.preview.screenshots docs
 
 bench: install
 	$(BIN)/python -m benchmarks
