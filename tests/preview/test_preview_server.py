@@ -164,7 +164,7 @@ def test_api_answers_are_byte_identical_with_and_without_the_preview() -> None:
                 [
                     (
                         r.status_code,
-                        sorted(r.headers.items()),
+                        sorted((k, v) for k, v in r.headers.items() if k != "date"),
                         r.content.replace(r.json().get("timestamp", "").encode(), b"T"),
                     )
                     for r in (response, invalid)
