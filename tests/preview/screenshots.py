@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from activitysmith import (
     ActivitySmith,
@@ -28,6 +29,9 @@ from activitysmith.testing import ActivitySmithServer
 
 from .chromium import chromium_context
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 MARGIN = 10
 """CSS pixels of wallpaper around each item."""
 
@@ -37,9 +41,12 @@ SCALE = 1.5
 
 @dataclass(frozen=True)
 class Shot:
+    """One picture: what to send, what to photograph, and what to press first."""
+
     name: str
     selector: str
     send: Callable[[ActivitySmith], object]
+    press: str | None = None
 
 
 def _metrics(client: ActivitySmith) -> object:
@@ -158,8 +165,28 @@ SHOTS = (
     Shot("preview-alert", "#activities [data-type=alert]", _alert),
     Shot("preview-value", "#activities [data-type=value]", _value),
     Shot("preview-stats", "#activities [data-type=stats]", _stats),
-    Shot("preview-notifications", "#notifications", _notifications),
+    Shot(
+        "preview-notifications",
+        "#notifications",
+        _notifications,
+        press="#notifications [data-kind=notification] >> nth=0",  # the long-press view
+    ),
+    Shot("preview-dynamic-island", ".island-forms", _progress),
 )
+
+
+def _photograph(page: Page, selector: str, path: Path) -> None:
+    box = page.locator(selector).bounding_box()
+    assert box is not None, selector
+    page.screenshot(
+        path=str(path),
+        clip={
+            "x": box["x"] - MARGIN,
+            "y": box["y"] - MARGIN,
+            "width": box["width"] + 2 * MARGIN,
+            "height": box["height"] + 2 * MARGIN,
+        },
+    )
 
 
 def render(folder: Path) -> list[Path]:
@@ -178,29 +205,24 @@ def render(folder: Path) -> list[Path]:
         page = context.pages[0] if context.pages else context.new_page()
         page.goto(server.preview_url)
         page.wait_for_selector("#connection[data-state=live]")
+        # The flashlight and camera buttons float over the stack; they are not the subject.
+        page.evaluate(
+            "() => { document.querySelector('.lock-footer').style.visibility = 'hidden'; }"
+        )
         for shot in SHOTS:
             server.reset()
             page.wait_for_function("() => document.querySelectorAll('#log-list li').length === 0")
             shot.send(client)
-            item = page.locator(shot.selector)
-            item.wait_for()
             page.wait_for_function(
                 "n => document.querySelectorAll('#log-list li').length === n",
                 arg=len(server.requests),
             )
+            if shot.press is not None:
+                page.locator(shot.press).click()
+            page.locator(shot.selector).wait_for()
             page.wait_for_timeout(300)  # the bar's width transition
-            box = item.bounding_box()
-            assert box is not None, shot.name
             path = folder / f"{shot.name}.png"
-            page.screenshot(
-                path=str(path),
-                clip={
-                    "x": box["x"] - MARGIN,
-                    "y": box["y"] - MARGIN,
-                    "width": box["width"] + 2 * MARGIN,
-                    "height": box["height"] + 2 * MARGIN,
-                },
-            )
+            _photograph(page, shot.selector, path)
             written.append(path)
     return written
 
