@@ -15,18 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from activitysmith import (
-    ActivitySmith,
-    Color,
-    LiveActivityType,
-    action,
-    alert_badge,
-    alert_icon,
-    content_state,
-    metric,
-)
+from activitysmith import ActivitySmith
 from activitysmith.testing import ActivitySmithServer
 
+from . import examples
 from .chromium import chromium_context
 
 if TYPE_CHECKING:
@@ -49,129 +41,25 @@ class Shot:
     press: str | None = None
 
 
-def _metrics(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "prod-web-1",
-        {
-            "content_state": {
-                "title": "Server Health",
-                "subtitle": "prod-web-1",
-                "type": "metrics",
-                "metrics": [
-                    {"label": "CPU", "value": 9, "unit": "%"},
-                    {"label": "MEM", "value": 45, "unit": "%"},
-                ],
-            }
-        },
-    )
-
-
-def _segmented(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "nightly-backup",
-        {
-            "content_state": {
-                "title": "Nightly Backup",
-                "subtitle": "upload archive",
-                "type": "segmented_progress",
-                "number_of_steps": 3,
-                "current_step": 2,
-            }
-        },
-    )
-
-
-def _progress(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "search-reindex",
-        {
-            "content_state": {
-                "title": "Search Reindex",
-                "subtitle": "catalog-v2",
-                "type": "progress",
-                "percentage": 42,
-            }
-        },
-    )
-
-
-def _timer(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "deploy-api",
-        content_state=content_state(
-            "Deploying api", type=LiveActivityType.TIMER, counts_down=False, color=Color.CYAN
-        ),
-    )
-
-
-def _alert(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "disk-db-2",
-        content_state=content_state(
-            "db-2 disk almost full",
-            type="alert",
-            message="91% used on /var/lib/postgresql",
-            icon=alert_icon("externaldrive.fill.badge.exclamationmark", color="red"),
-            badge=alert_badge("SEV-2", color="red"),
-        ),
-        action=action("Open runbook", "https://ops.example.com/runbooks/disk"),
-    )
-
-
-def _value(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "mrr", content_state=content_state("MRR", type="value", value="$48,210", color="green")
-    )
-
-
-def _stats(client: ActivitySmith) -> object:
-    return client.live_activities.stream(
-        "ci-stats",
-        content_state=content_state(
-            "CI today",
-            type="stats",
-            metrics=[metric("passed", 182, color="green"), metric("failed", 3, color="red")],
-        ),
-    )
-
-
-def _notifications(client: ActivitySmith) -> object:
-    client.notifications.send(
-        {"title": "New subscription 💸", "message": "Customer upgraded to Pro plan"}
-    )
-    client.notifications.send(
-        {
-            "title": "Homepage ready",
-            "message": "Your agent finished the redesign.",
-            "media": "https://cdn.example.com/output/homepage-v2.png",
-            "redirection": "https://github.com/acme/web/pull/482",
-        }
-    )
-    return client.notifications.send(
-        title="Disk 91% full on db-2",
-        actions=[
-            action("Open Grafana", "https://grafana.example.com/d/disk"),
-            action("Rotate logs", "https://ops.example.com/hooks/rotate", type="webhook"),
-        ],
-        interruption_level="time-sensitive",
-    )
-
-
 SHOTS = (
-    Shot("preview-metrics", "#activities [data-type=metrics]", _metrics),
-    Shot("preview-segmented-progress", "#activities [data-type=segmented_progress]", _segmented),
-    Shot("preview-progress", "#activities [data-type=progress]", _progress),
-    Shot("preview-timer", "#activities [data-type=timer]", _timer),
-    Shot("preview-alert", "#activities [data-type=alert]", _alert),
-    Shot("preview-value", "#activities [data-type=value]", _value),
-    Shot("preview-stats", "#activities [data-type=stats]", _stats),
+    Shot("preview-metrics", "#activities [data-type=metrics]", examples.metrics_stream),
+    Shot(
+        "preview-segmented-progress",
+        "#activities [data-type=segmented_progress]",
+        examples.segmented_stream,
+    ),
+    Shot("preview-progress", "#activities [data-type=progress]", examples.progress_stream),
+    Shot("preview-timer", "#activities [data-type=timer]", examples.timer_stream),
+    Shot("preview-alert", "#activities [data-type=alert]", examples.alert_stream),
+    Shot("preview-value", "#activities [data-type=value]", examples.value_stream),
+    Shot("preview-stats", "#activities [data-type=stats]", examples.stats_stream),
     Shot(
         "preview-notifications",
         "#notifications",
-        _notifications,
+        examples.notification_stack,
         press="#notifications [data-kind=notification] >> nth=0",  # the long-press view
     ),
-    Shot("preview-dynamic-island", ".island-forms", _progress),
+    Shot("preview-dynamic-island", ".island-forms", examples.progress_stream),
 )
 
 

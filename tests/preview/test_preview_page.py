@@ -9,17 +9,13 @@ import time
 import httpx
 from playwright.sync_api import Locator, Page, expect
 
-from activitysmith import ActivitySmith, action, alert_badge, alert_icon, content_state, metric
+from activitysmith import ActivitySmith, action, content_state, metric
 from activitysmith.testing import ActivitySmithServer, Fault
 
+from . import examples
 from .conftest import LIVE_TIMEOUT_MS, PageWatch, wait_for_server
 
 NOTIFICATIONS = "#notifications [data-kind=notification]"
-
-
-def see(locator: Locator) -> object:
-    """`expect()` with the preview's promise: within a second."""
-    return expect(locator)
 
 
 def stream_card(page: Page, server: ActivitySmithServer, stream_key: str) -> Locator:
@@ -40,9 +36,7 @@ def timer_seconds(card: Locator) -> int:
 def test_a_push_appears_with_title_and_message_and_the_newest_comes_first(
     page: Page, client: ActivitySmith
 ) -> None:
-    client.notifications.send(
-        {"title": "New subscription 💸", "message": "Customer upgraded to Pro plan"}
-    )
+    examples.push(client)
     cards = page.locator(NOTIFICATIONS)
     expect(cards).to_have_count(1, timeout=LIVE_TIMEOUT_MS)
     expect(cards.first.locator(".n-title")).to_have_text("New subscription 💸")
@@ -61,14 +55,7 @@ def test_a_push_appears_with_title_and_message_and_the_newest_comes_first(
 def test_rich_push_media_is_a_thumbnail_placeholder_and_is_never_loaded(
     page: Page, client: ActivitySmith, watch: PageWatch
 ) -> None:
-    client.notifications.send(
-        {
-            "title": "Homepage ready",
-            "message": "Your agent finished the redesign.",
-            "media": "https://cdn.example.com/output/homepage-v2.png",
-            "redirection": "https://github.com/acme/web/pull/482",
-        }
-    )
+    examples.rich_push(client)
     card = page.locator(NOTIFICATIONS).first
     thumb = card.locator(".n-thumb")
     expect(thumb).to_have_class(re.compile(r"\bkind-image\b"), timeout=LIVE_TIMEOUT_MS)
@@ -89,27 +76,7 @@ def test_rich_push_media_is_a_thumbnail_placeholder_and_is_never_loaded(
 def test_actionable_push_shows_each_button_and_what_it_would_do(
     page: Page, client: ActivitySmith
 ) -> None:
-    client.notifications.send(
-        {
-            "title": "New subscription 💸",
-            "message": "Customer upgraded to Pro plan",
-            "redirection": "https://crm.example.com/customers/cus_9f3a1d",
-            "actions": [
-                {
-                    "title": "Open CRM Profile",
-                    "type": "open_url",
-                    "url": "https://crm.example.com/customers/cus_9f3a1d",
-                },
-                {
-                    "title": "Start Onboarding Workflow",
-                    "type": "webhook",
-                    "url": "https://hooks.example.com/activitysmith/onboarding/start",
-                    "method": "POST",
-                    "body": {"customer_id": "cus_9f3a1d", "plan": "pro"},
-                },
-            ],
-        }
-    )
+    examples.actionable_push(client)
     card = page.locator(NOTIFICATIONS).first
     expect(card.locator(".n-hint")).to_have_text(
         "Press and hold (click) to see 2 actions", timeout=LIVE_TIMEOUT_MS
@@ -139,14 +106,7 @@ def test_actionable_push_shows_each_button_and_what_it_would_do(
 def test_action_helpers_with_a_time_sensitive_interruption_level(
     page: Page, client: ActivitySmith
 ) -> None:
-    client.notifications.send(
-        title="Disk 91% full on db-2",
-        actions=[
-            action("Open Grafana", "https://grafana.example.com/d/disk"),
-            action("Rotate logs", "https://ops.example.com/hooks/rotate", type="webhook"),
-        ],
-        interruption_level="time-sensitive",
-    )
+    examples.time_sensitive_push(client)
     card = page.locator(NOTIFICATIONS).first
     expect(card).to_have_attribute("data-level", "time-sensitive", timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".n-level-banner")).to_have_text("Time Sensitive")
@@ -208,21 +168,10 @@ def test_a_replaced_notification_changes_in_place(page: Page, client: ActivitySm
 # -- Live Activities ------------------------------------------------------------------------
 
 
-SERVER_HEALTH = {
-    "title": "Server Health",
-    "subtitle": "prod-web-1",
-    "type": "metrics",
-    "metrics": [
-        {"label": "CPU", "value": 9, "unit": "%"},
-        {"label": "MEM", "value": 45, "unit": "%"},
-    ],
-}
-
-
 def test_a_metrics_stream_starts_updates_and_ends(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    status = client.live_activities.stream("prod-web-1", {"content_state": SERVER_HEALTH})
+    status = examples.metrics_stream(client)
     assert status.operation == "started"
     card = stream_card(page, server, "prod-web-1")
     expect(card).to_have_attribute("data-type", "metrics", timeout=LIVE_TIMEOUT_MS)
@@ -232,12 +181,18 @@ def test_a_metrics_stream_starts_updates_and_ends(
     expect(card.locator(".metric-value")).to_have_text(["9%", "45%"])
     expect(card.locator(".metric-label")).to_have_text(["CPU", "MEM"])
 
-    busy = {**SERVER_HEALTH, "metrics": [metric("CPU", 76, unit="%"), metric("MEM", 52, unit="%")]}
+    busy = {
+        **examples.SERVER_HEALTH,
+        "metrics": [metric("CPU", 76, unit="%"), metric("MEM", 52, unit="%")],
+    }
     client.live_activities.stream("prod-web-1", {"content_state": busy})
     expect(card.locator(".metric-value")).to_have_text(["76%", "52%"], timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".meta")).to_contain_text("1 update")
 
-    calm = {**SERVER_HEALTH, "metrics": [metric("CPU", 7, unit="%"), metric("MEM", 38, unit="%")]}
+    calm = {
+        **examples.SERVER_HEALTH,
+        "metrics": [metric("CPU", 7, unit="%"), metric("MEM", 38, unit="%")],
+    }
     client.live_activities.end_stream("prod-web-1", {"content_state": calm})
     expect(card).to_have_attribute("data-ended", "1", timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".metric-value")).to_have_text(["7%", "38%"])
@@ -250,18 +205,7 @@ def test_a_metrics_stream_starts_updates_and_ends(
 def test_segmented_progress_draws_its_steps_and_their_colours(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    client.live_activities.stream(
-        "nightly-backup",
-        {
-            "content_state": {
-                "title": "Nightly Backup",
-                "subtitle": "upload archive",
-                "type": "segmented_progress",
-                "number_of_steps": 3,
-                "current_step": 2,
-            }
-        },
-    )
+    examples.segmented_stream(client)
     card = stream_card(page, server, "nightly-backup")
     segments = card.locator(".segments")
     expect(segments).to_have_attribute("data-steps", "3", timeout=LIVE_TIMEOUT_MS)
@@ -313,17 +257,7 @@ def test_segmented_progress_draws_its_steps_and_their_colours(
 def test_progress_by_percentage_and_by_value_out_of_upper_limit(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    client.live_activities.stream(
-        "search-reindex",
-        {
-            "content_state": {
-                "title": "Search Reindex",
-                "subtitle": "catalog-v2",
-                "type": "progress",
-                "percentage": 42,
-            }
-        },
-    )
+    examples.progress_stream(client)
     card = stream_card(page, server, "search-reindex")
     bar = card.locator(".bar")
     expect(bar).to_have_attribute("data-percentage", "42", timeout=LIVE_TIMEOUT_MS)
@@ -348,10 +282,7 @@ def test_progress_by_percentage_and_by_value_out_of_upper_limit(
 def test_a_count_up_timer_runs_pauses_and_resumes(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    client.live_activities.stream(
-        "deploy-api",
-        content_state=content_state("Deploying api", type="timer", counts_down=False, color="cyan"),
-    )
+    examples.timer_stream(client)
     card = stream_card(page, server, "deploy-api")
     digits = card.locator(".timer-digits")
     expect(digits).to_have_attribute("data-timer-state", "running", timeout=LIVE_TIMEOUT_MS)
@@ -395,17 +326,7 @@ def test_a_countdown_timer_counts_down_from_its_duration(
 def test_an_alert_with_its_icon_badge_and_button(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    client.live_activities.stream(
-        "disk-db-2",
-        content_state=content_state(
-            "db-2 disk almost full",
-            type="alert",
-            message="91% used on /var/lib/postgresql",
-            icon=alert_icon("externaldrive.fill.badge.exclamationmark", color="red"),
-            badge=alert_badge("SEV-2", color="red"),
-        ),
-        action=action("Open runbook", "https://ops.example.com/runbooks/disk"),
-    )
+    examples.alert_stream(client)
     card = stream_card(page, server, "disk-db-2")
     expect(card).to_have_attribute("data-type", "alert", timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".alert-message")).to_have_text("91% used on /var/lib/postgresql")
@@ -425,17 +346,8 @@ def test_an_alert_with_its_icon_badge_and_button(
 def test_a_value_readout_and_stats_with_their_own_colours(
     page: Page, server: ActivitySmithServer, client: ActivitySmith
 ) -> None:
-    client.live_activities.stream(
-        "mrr", content_state=content_state("MRR", type="value", value="$48,210", color="green")
-    )
-    client.live_activities.stream(
-        "ci-stats",
-        content_state=content_state(
-            "CI today",
-            type="stats",
-            metrics=[metric("passed", 182, color="green"), metric("failed", 3, color="red")],
-        ),
-    )
+    examples.value_stream(client)
+    examples.stats_stream(client)
     mrr = stream_card(page, server, "mrr")
     expect(mrr.locator(".value-readout")).to_have_text("$48,210", timeout=LIVE_TIMEOUT_MS)
     expect(mrr.locator(".value-readout")).to_have_class(re.compile(r"\bc-green\b"))
