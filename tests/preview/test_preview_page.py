@@ -742,21 +742,24 @@ def test_the_page_is_live_without_polling(
 
 
 def test_light_and_dark_appearance(page: Page) -> None:
+    html, theme = page.locator("html"), page.locator("#theme")
     colors = {}
     try:
-        for scheme in ("light", "dark"):
+        for scheme in ("light", "dark"):  # "auto" follows the system
             page.emulate_media(color_scheme=scheme)
+            expect(html).to_have_attribute("data-theme", scheme)
             colors[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
         page.emulate_media(color_scheme="light")
-        page.click("#theme")  # auto -> light
-        page.click("#theme")  # light -> dark: wins over the system's light
-        expect(page.locator("html")).to_have_attribute("data-theme", "dark")
+        theme.click()  # auto -> light
+        theme.click()  # light -> dark: wins over the system's light
+        expect(theme).to_have_attribute("data-theme-choice", "dark")
+        expect(html).to_have_attribute("data-theme", "dark")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == colors["dark"]
     finally:
-        page.click("#theme")  # dark -> auto
+        theme.click()  # dark -> auto
         page.emulate_media(color_scheme=None)
     assert colors["light"] != colors["dark"]
-    expect(page.locator("html")).not_to_have_attribute("data-theme", re.compile(".*"))
+    expect(theme).to_have_attribute("data-theme-choice", "auto")
 
 
 def test_readable_at_phone_width_and_on_a_desktop(page: Page, client: ActivitySmith) -> None:

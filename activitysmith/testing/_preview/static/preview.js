@@ -769,11 +769,11 @@
   }
 
   const THEMES = ["auto", "light", "dark"];
+  const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
 
+  // "auto" follows the system; the stylesheet only knows data-theme="light" or "dark".
   function applyTheme(choice) {
-    const root = document.documentElement;
-    if (choice === "auto") delete root.dataset.theme;
-    else root.dataset.theme = choice;
+    document.documentElement.dataset.theme = choice === "auto" ? (systemDark.matches ? "dark" : "light") : choice;
     const button = $("theme");
     button.dataset.themeChoice = choice;
     button.textContent = `Appearance: ${choice}`;
@@ -796,6 +796,7 @@
         // private mode: the choice lasts for this page only
       }
     });
+    systemDark.addEventListener("change", () => applyTheme($("theme").dataset.themeChoice));
     $("device").addEventListener("change", (event) => {
       device = event.target.value;
       render();
