@@ -10,14 +10,12 @@ afterwards so the page can be watched. Needs the `testing` extra.
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import textwrap
 import threading
 import time
 import unicodedata
 from collections.abc import Mapping, Sequence
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 from . import ActivitySmith, NoRecipientsError, action, content_state, metric
@@ -326,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     try:
         from .testing import ActivitySmithServer
+        from .testing._serve import stopped_by_sigterm, wait_for
     except ImportError as exc:  # pragma: no cover - the testing extra is missing
         print(f"The demo needs the testing extra: pip install 'activitysmith[testing]' ({exc})")
         return 1
@@ -345,24 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             run(client, server, pace)
         if args.preview:
             print(f"\nThe preview stays at {server.preview_url}; press Ctrl-C to stop.", flush=True)
-            _serve_until_interrupted()
+            stop = threading.Event()
+            with stopped_by_sigterm(stop):
+                wait_for(stop)
     return 0
-
-
-def _serve_until_interrupted() -> None:
-    stop = threading.Event()
-
-    def on_sigterm(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    previous = signal.signal(signal.SIGTERM, on_sigterm)
-    try:
-        while not stop.wait(0.2):
-            pass
-    except KeyboardInterrupt:
-        pass
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
