@@ -513,6 +513,8 @@ def test_widget_metrics_and_the_app_icon_badge(page: Page, client: ActivitySmith
     icon = page.locator("#app-icon")
     expect(icon).to_have_attribute("data-badge", "3", timeout=LIVE_TIMEOUT_MS)
     expect(icon.locator(".app-badge")).to_have_text("3")
+    icon.click()  # the request that set it
+    expect(page.locator("#req-4")).to_have_class(re.compile(r"\bhighlight\b"))
     client.badge_count(0, channels=["ops"])  # clears it on Alice's devices only
     expect(icon).to_have_attribute("data-badge", "0", timeout=LIVE_TIMEOUT_MS)
     expect(icon.locator(".app-badge")).to_be_hidden()

@@ -609,6 +609,7 @@
     bubble.textContent = count > 99999 ? "99999+" : String(count);
     icon.setAttribute("aria-label", latest ? `ActivitySmith app icon, badge ${count}` : "ActivitySmith app icon, no badge");
     icon.title = latest && latest.request ? `App icon badge ${count}, set by request #${latest.request}` : "App icon badge";
+    icon.dataset.request = latest && latest.request ? String(latest.request) : "";
   }
 
   // -- the request log ------------------------------------------------------------------
@@ -797,6 +798,10 @@
       }
     });
     systemDark.addEventListener("change", () => applyTheme($("theme").dataset.themeChoice));
+    $("app-icon").addEventListener("click", () => {
+      const number = Number($("app-icon").dataset.request);
+      if (number) showRequest(number);
+    });
     $("device").addEventListener("change", (event) => {
       device = event.target.value;
       render();
