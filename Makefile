@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GEN_TMP := build/generated
 SPEC_COPY := activitysmith/testing/openapi.yaml
+# Debian's Chromium, for the Lock Screen preview's browser tests and screenshots.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: install generate check-generated lint format typecheck test package check demo bench clean
+.PHONY: install browser generate check-generated lint format typecheck test package check demo \
+	screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +18,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Installs Chromium with apt-get when it is missing (root or password-less sudo). Where that
+# fails, say so and go on: the browser tests then fail with the same advice.
+$(CHROMIUM):
+	@scripts/install-chromium.sh || \
+		echo "make: Chromium could not be installed; the preview's browser tests will fail" >&2
+
+browser: $(CHROMIUM)
 
 # Regenerate activitysmith_client/ from openapi.yaml with the pinned generator and ruff.
 generate: install
@@ -46,7 +57,7 @@ format: install
 typecheck: install
 	$(BIN)/mypy --strict activitysmith activitysmith_client
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 # Build the wheel and sdist, install the wheel into a clean virtualenv, import both packages.
@@ -59,8 +70,14 @@ package: install
 
 check: check-generated lint typecheck test package
 
+# PREVIEW=1 plays the examples slowly and keeps the server and its Lock Screen preview running.
 demo: install
-	$(BIN)/python -m activitysmith.demo
+	$(BIN)/python -m activitysmith.demo $(if $(PREVIEW),--preview) $(if $(PORT),--port $(PORT))
+
+# Renders each Live Activity type and a notification stack into docs/*.png with Chromium.
+screenshots: install
+	@scripts/install-chromium.sh
+	$(BIN)/python -m tests.preview.screenshots docs
 
 bench: install
 	$(BIN)/python -m benchmarks

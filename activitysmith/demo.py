@@ -2,15 +2,20 @@
 
 No key, no network: it starts `activitysmith.testing.ActivitySmithServer` on 127.0.0.1,
 drives it through the SDK exactly as the README does, and after each step prints what the
-API answered and what the phone would now show. Needs the `testing` extra.
+API answered and what the phone would now show. The server's Lock Screen preview draws the
+same steps in a browser; `--preview` plays them slowly and keeps the server running
+afterwards so the page can be watched. Needs the `testing` extra.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import textwrap
+import threading
+import time
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import ActivitySmith, NoRecipientsError, action, content_state, metric
@@ -107,10 +112,14 @@ def render_activity(server: ActivitySmithServer, activity_id: str) -> str:
 class Demo:
     """Runs the steps and prints each outcome."""
 
-    def __init__(self, client: ActivitySmith, server: ActivitySmithServer) -> None:
-        self.client, self.server, self.step = client, server, 0
+    def __init__(
+        self, client: ActivitySmith, server: ActivitySmithServer, pace: float = 0.0
+    ) -> None:
+        self.client, self.server, self.step, self.pace = client, server, 0, pace
 
     def header(self, title: str) -> None:
+        if self.step and self.pace:
+            time.sleep(self.pace)  # time to watch the previous step on the preview
         self.step += 1
         print(f"\n── {self.step}. {title} " + "─" * max(0, WIDTH - len(title) - 6))
 
@@ -141,9 +150,9 @@ def _stream(demo: Demo, key: str, title: str, state: Mapping[str, Any]) -> str:
     return result.activity_id
 
 
-def run(client: ActivitySmith, server: ActivitySmithServer) -> None:
-    """Every scenario of the README, step by step."""
-    demo = Demo(client, server)
+def run(client: ActivitySmith, server: ActivitySmithServer, pace: float = 0.0) -> None:
+    """Every scenario of the README, step by step (`pace` seconds apart)."""
+    demo = Demo(client, server, pace)
     notifications = client.notifications
     streams = client.live_activities
 
@@ -282,17 +291,62 @@ def run(client: ActivitySmith, server: ActivitySmithServer) -> None:
     print(f"\nDone: {len(server.requests)} requests, all validated against openapi.yaml.")
 
 
-def main() -> int:
-    """Start the embedded server, run the demo, stop the server."""
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m activitysmith.demo",
+        description="The README's examples against an embedded local ActivitySmith server.",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="play the steps slowly and keep the server (and its Lock Screen preview) running "
+        "until Ctrl-C",
+    )
+    parser.add_argument("--port", type=int, default=0, help="port (default: any free port)")
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=None,
+        help="seconds between steps (default: 0, or 1.5 with --preview)",
+    )
+    parser.add_argument(
+        "--wait-for-page",
+        type=float,
+        default=20.0,
+        metavar="SECONDS",
+        help="with --preview: wait this long for a browser to open the page (default: 20)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the embedded server, run the demo, stop the server (or serve on, with --preview)."""
+    args = _arguments(argv)
     try:
         from .testing import ActivitySmithServer
+        from .testing._serve import stopped_by_sigterm, wait_for
     except ImportError as exc:  # pragma: no cover - the testing extra is missing
         print(f"The demo needs the testing extra: pip install 'activitysmith[testing]' ({exc})")
         return 1
-    with ActivitySmithServer() as server:
+    pace = args.pace if args.pace is not None else (1.5 if args.preview else 0.0)
+    with ActivitySmithServer(port=args.port) as server:
         print(f"Local ActivitySmith API at {server.base_url} (no key or network needed)")
+        if args.preview:
+            print(f"Lock Screen preview: {server.preview_url}  (open it in a browser)", flush=True)
+            if not server.wait_for_preview(args.wait_for_page):
+                print("No browser opened the preview yet: starting anyway.")
+        else:
+            print(
+                f"Lock Screen preview: {server.preview_url}  (live while the demo runs; "
+                "`make demo PREVIEW=1` keeps it open)"
+            )
         with ActivitySmith(api_key=server.api_key, base_url=server.base_url) as client:
-            run(client, server)
+            run(client, server, pace)
+        if args.preview:
+            print(f"\nThe preview stays at {server.preview_url}; press Ctrl-C to stop.", flush=True)
+            stop = threading.Event()
+            with stopped_by_sigterm(stop):
+                wait_for(stop)
     return 0
 
 

@@ -486,7 +486,9 @@ def _sandbox(commands: Any, parent: argparse.ArgumentParser) -> None:
         "run a local ActivitySmith API for trying things out",
         "Run a local ActivitySmith API in the foreground (until Ctrl-C) and print its "
         "ACTIVITYSMITH_BASE_URL and ACTIVITYSMITH_API_KEY. It validates requests like the "
-        "real API and sends nothing to any device. Needs: pip install 'activitysmith[testing]'. "
+        "real API and sends nothing to any device; ACTIVITYSMITH_PREVIEW_URL opens a live "
+        "Lock Screen preview of what it received in a browser. "
+        "Needs: pip install 'activitysmith[testing]'. "
         "Only an explicit --api-key changes the key it accepts (never $ACTIVITYSMITH_API_KEY).",
     )
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")

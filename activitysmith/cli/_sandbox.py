@@ -14,7 +14,8 @@ __all__ = ["sandbox"]
 
 
 def sandbox(ns: argparse.Namespace, *, as_json: bool) -> int:
-    """Serve until Ctrl-C or SIGTERM; prints the base URL and key (as JSON with --json)."""
+    """Serve until Ctrl-C or SIGTERM; prints the base URL, the key and the Lock Screen preview's
+    URL (as JSON with --json)."""
     from activitysmith.testing import MissingTestingExtra, RateLimits, serve
 
     options: dict[str, Any] = {
@@ -29,7 +30,11 @@ def sandbox(ns: argparse.Namespace, *, as_json: bool) -> int:
     if as_json:
         options["out"] = io.StringIO()
         options["ready"] = lambda server: print_json(
-            {"base_url": server.base_url, "api_key": server.api_key}
+            {
+                "base_url": server.base_url,
+                "api_key": server.api_key,
+                "preview_url": server.preview_url,
+            }
         )
     try:
         serve(**options)

@@ -6,6 +6,8 @@
         ...  # point a client at server.base_url with server.api_key
         assert server.notifications[0].title == "Deploy finished"
 
+Open `server.preview_url` in a browser to watch what a phone would show, live.
+
 With pytest, the `activitysmith_server`, `activitysmith_client` and
 `async_activitysmith_client` fixtures are registered automatically: one server per
 session (per xdist worker), `reset()` for each test. `server.clock` is the server's time;

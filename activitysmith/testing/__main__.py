@@ -16,7 +16,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and serve until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(
         prog="python -m activitysmith.testing",
-        description="Run a local ActivitySmith API (validates against the SDK's OpenAPI spec).",
+        description="Run a local ActivitySmith API (validates against the SDK's OpenAPI spec); "
+        "its root URL is a live Lock Screen preview of what it received.",
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
@@ -33,6 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="accept any metric key instead of answering 404 for unknown ones",
     )
+    parser.add_argument(
+        "--no-preview", action="store_true", help="do not serve the Lock Screen preview at /"
+    )
     args = parser.parse_args(argv)
     try:
         serve(
@@ -41,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             api_key=args.api_key,
             rate_limit=None if args.no_rate_limit else RateLimits(),
             auto_create_metrics=args.auto_create_metrics,
+            preview=not args.no_preview,
         )
     except MissingTestingExtra as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -24,6 +24,8 @@ class Handled:
     reply: Reply
     operation: str | None
     json: Any
+    problems: tuple[str, ...] | None = None
+    """What the spec check found (empty: valid), or None when a gate answered before it."""
 
 
 class _BadJson(ValueError):
@@ -66,6 +68,7 @@ class App:
             )
             return _answer(error, None, parsed)
         operation = route.operation
+        checked: tuple[str, ...] | None = None
         try:
             self._authenticate(headers)
             self.limiter.spend(operation)
@@ -74,11 +77,13 @@ class App:
             problems = self._validator.request_errors(
                 operation, route.params, query, headers, body, parsed
             )
+            checked = tuple(problems)
             if problems:
                 raise ApiError(400, _error_title(operation, problems[0]), "; ".join(problems))
         except ApiError as exc:
-            return _answer(exc, operation, parsed)
-        return Handled(self.service.handle(operation, route.params, parsed), operation, parsed)
+            return Handled(exc.reply, operation, parsed, checked)
+        reply = self.service.handle(operation, route.params, parsed)
+        return Handled(reply, operation, parsed, checked)
 
     def _authenticate(self, headers: Sequence[tuple[str, str]]) -> None:
         values = [value for name, value in headers if name.lower() == "authorization"]

@@ -21,6 +21,7 @@ from ._faults import Fault, FaultKind, FaultQueue, reason_phrase
 from ._log import RequestLog, mask_headers
 from ._models import RecordedRequest
 from ._parsing import LeanRequestParsing
+from ._preview import Preview
 from ._reply import Reply
 from ._routes import match
 
@@ -39,6 +40,7 @@ class Context:
     faults: FaultQueue
     log: RequestLog
     clock: Clock = field(default_factory=Clock)
+    preview: Preview | None = None
     stopping: threading.Event = field(default_factory=threading.Event)
     internal_errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -157,6 +159,9 @@ class _Handler(LeanRequestParsing):
 
     def _handle(self) -> None:
         context = self.server.context
+        # The Lock Screen page and its feed: answered before the API's gates, never logged.
+        if context.preview is not None and context.preview.answer(self, context.stopping):
+            return
         headers = list(self.headers.raw_items())
         try:
             body = self._read_body()
@@ -361,19 +366,27 @@ class _Handler(LeanRequestParsing):
             operation = route.operation if route is not None else None
             parsed = parse_json(body)
         url = urlsplit(self.path)
-        self.server.context.log.add(
-            RecordedRequest(
-                method=self.command,
-                path=url.path,
-                query=url.query,
-                headers=mask_headers(self.headers.raw_items()),
-                body=body,
-                json=parsed,
-                status=status,
-                operation=operation,
-                fault=None if fault is None else fault.kind.value,
-            )
+        recorded = RecordedRequest(
+            method=self.command,
+            path=url.path,
+            query=url.query,
+            headers=mask_headers(self.headers.raw_items()),
+            body=body,
+            json=parsed,
+            status=status,
+            operation=operation,
+            fault=None if fault is None else fault.kind.value,
         )
+        context = self.server.context
+        number = context.log.add(recorded)
+        if context.preview is not None:
+            context.preview.record(
+                number,
+                recorded,
+                api_status=None if handled is None else handled.reply.status,
+                response=None if handled is None else handled.reply.body,
+                problems=None if handled is None else handled.problems,
+            )
 
 
 def _encode(body: Mapping[str, Any]) -> bytes:

@@ -53,9 +53,11 @@ class RequestLog:
         self._lock = threading.Lock()
         self._requests: list[RecordedRequest] = []
 
-    def add(self, request: RecordedRequest) -> None:
+    def add(self, request: RecordedRequest) -> int:
+        """Append `request`; returns its position in `all()`, counted from 1."""
         with self._lock:
             self._requests.append(request)
+            return len(self._requests)
 
     def all(self) -> list[RecordedRequest]:
         """Copies of every recorded request (their JSON bodies too)."""

@@ -22,6 +22,7 @@ from ._models import (
     Notification,
     RecordedRequest,
 )
+from ._preview import Preview
 from ._ratelimit import RateLimiter, RateLimits
 from ._routes import API_PREFIX
 from ._service import Service
@@ -47,6 +48,8 @@ class ActivitySmithServer:
       None to switch rate limiting off.
     - `clock`: the server's time (`server.clock`); real time unless a test moves it
       with `server.clock.advance(seconds)`.
+    - `preview`: serve the Lock Screen preview at `preview_url` (the root URL), a page that
+      draws what an iPhone would show, live; False answers `/` like any unknown path.
     """
 
     def __init__(
@@ -61,6 +64,7 @@ class ActivitySmithServer:
         host: str = "127.0.0.1",
         port: int = 0,
         clock: Clock | None = None,
+        preview: bool = True,
     ) -> None:
         if not api_key:
             raise ValueError("api_key must not be empty")
@@ -77,6 +81,11 @@ class ActivitySmithServer:
         self._limiter = RateLimiter(rate_limit, clock=self._clock.monotonic)
         self._faults = FaultQueue()
         self._log = RequestLog()
+        self._preview = (
+            Preview(self, devices=devices, host=host, now=self._clock.timestamp)
+            if preview
+            else None
+        )
         self._context: Context | None = None
         self._http: HttpServer | None = None
         self._thread: threading.Thread | None = None
@@ -96,7 +105,9 @@ class ActivitySmithServer:
             limiter=self._limiter,
             validator=spec_validator(),
         )
-        self._context = Context(app=app, faults=self._faults, log=self._log, clock=self._clock)
+        self._context = Context(
+            app=app, faults=self._faults, log=self._log, clock=self._clock, preview=self._preview
+        )
         self._http = HttpServer(self._address, self._context)
         self._thread = threading.Thread(
             target=self._http.serve_forever,
@@ -114,6 +125,8 @@ class ActivitySmithServer:
             return
         context.stopping.set()
         context.release_hung_requests()
+        if self._preview is not None:
+            self._preview.close()
         http.shutdown()
         http.close_connections()
         http.server_close()
@@ -154,6 +167,21 @@ class ActivitySmithServer:
     def base_url(self) -> str:
         """The API root to give a client: `http://127.0.0.1:PORT/api`."""
         return self.url + API_PREFIX
+
+    @property
+    def preview_url(self) -> str:
+        """The Lock Screen preview: open `http://127.0.0.1:PORT/` in a browser."""
+        self._switched_on_preview()
+        return self.url + "/"
+
+    def wait_for_preview(self, timeout: float) -> bool:
+        """Whether a browser shows the preview, waiting up to `timeout` seconds for one."""
+        return self._switched_on_preview().wait_for_page(timeout)
+
+    def _switched_on_preview(self) -> Preview:
+        if self._preview is None:
+            raise RuntimeError("the preview is switched off (ActivitySmithServer(preview=False))")
+        return self._preview
 
     @property
     def api_key(self) -> str:
@@ -257,6 +285,8 @@ class ActivitySmithServer:
         self._faults.clear()
         self._log.clear()
         self._clock.reset()
+        if self._preview is not None:
+            self._preview.reset()
 
     def __repr__(self) -> str:
         where = self.base_url if self._http is not None else "stopped"

@@ -87,7 +87,10 @@ async def test_exception_in_async_for_ends_it_red_and_propagates_unchanged(
     assert caught.value is error
     assert caught.traceback[-1].name == "etl"
     # The loop could not wait for the final state; the worker task delivers it.
-    await _until(lambda: any(a.ended for a in activitysmith_server.live_activities))
+    # The end is logged just after the activity ends: wait for the log, not the state.
+    await _until(
+        lambda: [c.method for c in stream_calls(activitysmith_server, "etl")][-1:] == ["DELETE"]
+    )
     last = stream_calls(activitysmith_server, "etl")[-1].json
     assert last["content_state"]["color"] == "red"
     assert last["content_state"]["subtitle"] == "Failed at 30 of 100 items"
@@ -120,7 +123,9 @@ async def test_break_in_async_for_ends_it_normally(
     ):
         if i == 10:
             break
-    await _until(lambda: any(a.ended for a in activitysmith_server.live_activities))
+    await _until(
+        lambda: [c.method for c in stream_calls(activitysmith_server, "train")][-1:] == ["DELETE"]
+    )
     state = stream_calls(activitysmith_server, "train")[-1].json["content_state"]
     assert state["subtitle"] == "Stopped at 10 of 100 epochs"
     assert "color" not in state
