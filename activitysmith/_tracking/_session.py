@@ -115,7 +115,6 @@ class Session:
         self.attempts = 0
         self.next_at = -math.inf  # earliest time of the next update
         self.deadline: float | None = None  # set by `close`
-        self.delivered_final = False
         self._failing = False
         self._missing = False
 
@@ -174,7 +173,6 @@ class Session:
             self.started = True
             self.handled = call.fields["content_state"]
         else:
-            self.delivered_final = True
             self.started = False
         if self._failing:
             self._failing = False
