@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from urllib.parse import unquote
 
@@ -134,13 +133,27 @@ class Operation(Generic[R]):
         return f"<Operation {self.operation_id}: {self.method} {self.path}>"
 
 
-@cache
+_COMPILED: dict[str, Checker] = {}
+_COMPILING: set[str] = set()
+
+
 def _schema_checker(name: str) -> Checker:
     """The compiled rules of the component schema `name` (shared by every operation)."""
+    found = _COMPILED.get(name)
+    if found is not None:
+        return found
     from ._generated.schemas import SCHEMAS
-    from ._rules import compile_schema
+    from ._rules import compile_schema, lazy_ref
 
-    return compile_schema(SCHEMAS[name], _schema_checker)
+    if name in _COMPILING:  # a schema that contains itself: resolve it on first use
+        return lazy_ref(name, _schema_checker)
+    _COMPILING.add(name)
+    try:
+        checker = compile_schema(SCHEMAS[name], _schema_checker)
+    finally:
+        _COMPILING.discard(name)
+    _COMPILED[name] = checker
+    return checker
 
 
 def _route_pattern(template: str) -> re.Pattern[str]:

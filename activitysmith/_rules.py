@@ -27,7 +27,7 @@ from typing import Any
 
 from ._errors import ValidationError
 
-__all__ = ["Checker", "compile_schema", "ecma_pattern"]
+__all__ = ["Checker", "compile_schema", "ecma_pattern", "lazy_ref"]
 
 Schema = Mapping[str, Any]
 Resolve = Callable[[str], "Checker"]
@@ -235,8 +235,13 @@ def _check_json(value: Any, path: str) -> None:
     raise ValidationError(path, f"must be a JSON value, got {type(value).__name__}")
 
 
+def lazy_ref(name: str, resolve: Resolve) -> Checker:
+    """A `$ref` to a schema still being compiled (a schema that contains itself)."""
+    return _Ref(name, resolve)
+
+
 class _Ref(Checker):
-    """A `$ref`, resolved on first use (schemas may refer to each other in any order)."""
+    """A `$ref`, resolved on first use."""
 
     __slots__ = ("_name", "_resolve", "_target")
 
@@ -327,23 +332,20 @@ class _Number(Checker):
             raise ValidationError(path, f"must be a number, {_got(value)}")
         elif isinstance(value, float) and not math.isfinite(value):
             raise ValidationError(path, f"must be a finite number, got {value!r}")
-        shown = json.dumps(value)
         if self.minimum is not None and value < self.minimum:
-            raise ValidationError(path, f"must be >= {_number_text(self.minimum)}, got {shown}")
+            self._refuse(path, f"must be >= {_number_text(self.minimum)}", value)
         if self.maximum is not None and value > self.maximum:
-            raise ValidationError(path, f"must be <= {_number_text(self.maximum)}, got {shown}")
+            self._refuse(path, f"must be <= {_number_text(self.maximum)}", value)
         if self.above is not None and value <= self.above:
-            raise ValidationError(
-                path, f"must be greater than {_number_text(self.above)}, got {shown}"
-            )
+            self._refuse(path, f"must be greater than {_number_text(self.above)}", value)
         if self.below is not None and value >= self.below:
-            raise ValidationError(
-                path, f"must be less than {_number_text(self.below)}, got {shown}"
-            )
+            self._refuse(path, f"must be less than {_number_text(self.below)}", value)
         if self.multiple_of is not None and (value / self.multiple_of) % 1:
-            raise ValidationError(
-                path, f"must be a multiple of {_number_text(self.multiple_of)}, got {shown}"
-            )
+            self._refuse(path, f"must be a multiple of {_number_text(self.multiple_of)}", value)
+
+    @staticmethod
+    def _refuse(path: str, rule: str, value: Any) -> None:
+        raise ValidationError(path, f"{rule}, got {json.dumps(value)}")
 
 
 class _Boolean(Checker):
@@ -453,12 +455,15 @@ class _Object(Checker):
         "check_json",
         "closed",
         "dependent",
+        "items",
         "max_bytes",
         "max_props",
         "min_props",
+        "mode",
         "names",
         "properties",
         "required",
+        "rules",
         "same_as",
     )
 
@@ -470,6 +475,7 @@ class _Object(Checker):
         names: Checker | None,
     ) -> None:
         self.properties = properties
+        self.items = tuple(properties.items())
         self.required: tuple[str, ...] = tuple(schema.get("required", ()))
         extra = schema.get("additionalProperties")
         self.closed = extra is False
@@ -495,25 +501,78 @@ class _Object(Checker):
             for name, sub in props.items()
             if isinstance(sub, Mapping) and "x-activitysmith-same-as" in sub
         )
+        rules: list[Callable[[Mapping[str, Any], str], None]] = []
+        if self.min_props is not None or self.max_props is not None:
+            rules.append(self._count)
+        if self.dependent:
+            rules.append(self._dependent)
+        if self.at_most:
+            rules.append(self._at_most)
+        if self.same_as:
+            rules.append(self._same_as)
+        if self.max_bytes is not None:
+            rules.append(self._size)
+        self.rules = tuple(rules)
+        # How to walk the value's keys: "known" (closed, every key is a property), "declared"
+        # (only the properties matter), or "every" (other keys have rules of their own).
+        if names is None and self.closed:
+            self.mode = "known"
+        elif names is None and additional is None and not self.check_json:
+            self.mode = "declared"
+        else:
+            self.mode = "every"
 
     def check(self, value: Any, path: str) -> None:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise ValidationError(path, f"must be an object (dict), got {_kind(value)}")
         properties = self.properties
         if self.closed:
             for name in value:
                 if name not in properties:
-                    import difflib  # only on the error path: keeps `import` fast
-
-                    close = difflib.get_close_matches(str(name), properties, n=1)
-                    hint = f" (did you mean {close[0]!r}?)" if close else ""
-                    raise ValidationError(
-                        _join(path, str(name)), f"is not a field of this request{hint}"
-                    )
+                    self._unknown(name, path)
         for name in self.required:
             if name not in value:
                 raise ValidationError(_join(path, name), "is required")
-        additional, names = self.additional, self.names
+        mode = self.mode
+        if mode == "known":
+            for name, item in value.items():
+                checker = properties[name]
+                if item is None and not checker.allows_null():
+                    raise ValidationError(
+                        _join(path, name), "must not be None (leave it out to omit the field)"
+                    )
+                checker.check(item, f"{path}.{name}" if path else name)
+        elif mode == "declared":
+            for name, checker in self.items:
+                if name in value:
+                    item = value[name]
+                    if item is None and not checker.allows_null():
+                        raise ValidationError(
+                            _join(path, name), "must not be None (leave it out to omit the field)"
+                        )
+                    checker.check(item, f"{path}.{name}" if path else name)
+        else:
+            self._every(value, path)
+        for rule in self.rules:
+            rule(value, path)
+
+    def accepts(self, value: Any) -> bool:
+        if not isinstance(value, Mapping):
+            return False
+        for name in self.required:  # the common way not to match, without an exception
+            if name not in value:
+                return False
+        return super().accepts(value)
+
+    def _unknown(self, name: Any, path: str) -> None:
+        import difflib  # only on the error path: keeps `import` fast
+
+        close = difflib.get_close_matches(str(name), self.properties, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValidationError(_join(path, str(name)), f"is not a field of this request{hint}")
+
+    def _every(self, value: Mapping[Any, Any], path: str) -> None:
+        properties, additional, names = self.properties, self.additional, self.names
         for name, item in value.items():
             if names is not None:
                 try:
@@ -534,6 +593,8 @@ class _Object(Checker):
                     _join(path, name), "must not be None (leave it out to omit the field)"
                 )
             checker.check(item, _join(path, name))
+
+    def _count(self, value: Mapping[str, Any], path: str) -> None:
         if self.min_props is not None and len(value) < self.min_props:
             raise ValidationError(
                 path, f"must have at least {self.min_props} entries, got {len(value)}"
@@ -542,6 +603,8 @@ class _Object(Checker):
             raise ValidationError(
                 path, f"must have at most {self.max_props} entries, got {len(value)}"
             )
+
+    def _dependent(self, value: Mapping[str, Any], path: str) -> None:
         for name, needs in self.dependent:
             if name in value:
                 for needed in needs:
@@ -549,11 +612,17 @@ class _Object(Checker):
                         raise ValidationError(
                             _join(path, needed), f"is required when {name} is set"
                         )
+
+    def _at_most(self, value: Mapping[str, Any], path: str) -> None:
         for name, bound in self.at_most:
-            low: Any = value.get(name)
-            high: Any = value.get(bound)
+            if name not in value or bound not in value:
+                continue
+            low: Any = value[name]
+            high: Any = value[bound]
             if _is_number(low) and _is_number(high) and low > high:
                 raise ValidationError(_join(path, name), f"must be <= {bound} ({high}), got {low}")
+
+    def _same_as(self, value: Mapping[str, Any], path: str) -> None:
         for name, other in self.same_as:
             if name in value:
                 found: Any = value
@@ -563,17 +632,17 @@ class _Object(Checker):
                     raise ValidationError(
                         _join(path, name), f"must match {'.'.join(other)} when both are given"
                     )
-        if self.max_bytes is not None:
-            size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
-            if size > self.max_bytes:
-                limit_text = (
-                    f"{self.max_bytes // 1024} KB"
-                    if self.max_bytes % 1024 == 0
-                    else f"{self.max_bytes} bytes"
-                )
-                raise ValidationError(
-                    path, f"must be at most {limit_text} as JSON, got {size} bytes"
-                )
+
+    def _size(self, value: Mapping[str, Any], path: str) -> None:
+        assert self.max_bytes is not None
+        size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        if size > self.max_bytes:
+            limit = (
+                f"{self.max_bytes // 1024} KB"
+                if self.max_bytes % 1024 == 0
+                else f"{self.max_bytes} bytes"
+            )
+            raise ValidationError(path, f"must be at most {limit} as JSON, got {size} bytes")
 
 
 class _Switch(Checker):
@@ -743,29 +812,36 @@ class _All(Checker):
         for part in self.parts:
             part.check(value, path)
 
+    def accepts(self, value: Any) -> bool:
+        return all(part.accepts(value) for part in self.parts)
+
 
 class _FastCondition(Checker):
     """`if: {properties: {f: {const: v}}, required: [f]}` and kin, tested without exceptions."""
 
-    __slots__ = ("name", "required", "values")
+    __slots__ = ("name", "others", "required", "strings", "values")
 
     def __init__(self, name: str, values: tuple[Any, ...], required: bool) -> None:
         self.name, self.values, self.required = name, values, required
+        self.strings = frozenset(v for v in values if isinstance(v, str))
+        self.others = tuple(v for v in values if not isinstance(v, str))
 
     def check(self, value: Any, path: str) -> None:
         if not self.accepts(value):
             raise ValidationError(path, f"{self.name} is not one of {self.values!r}")
 
     def accepts(self, value: Any) -> bool:
-        if not isinstance(value, Mapping):
+        if type(value) is not dict and not isinstance(value, Mapping):
             return True  # `if` only constrains objects
-        if self.name not in value:
+        found = value.get(self.name, _ABSENT)
+        if found is _ABSENT:
             return not self.required
-        found = value[self.name]
-        return any(
-            (found == v) if isinstance(found, str) else (type(found) is type(v) and found == v)
-            for v in self.values
-        )
+        if isinstance(found, str):
+            return found in self.strings
+        return any(type(found) is type(v) and found == v for v in self.others)
+
+
+_ABSENT = object()
 
 
 def _constants(schema: Any) -> tuple[Any, ...] | None:
@@ -807,7 +883,7 @@ def compile_schema(schema: Schema | bool, resolve: Resolve) -> Checker:
         return _Nothing()
     parts: list[Checker] = []
     if "$ref" in schema:
-        parts.append(_Ref(schema["$ref"], resolve))
+        parts.append(resolve(schema["$ref"]))
     base = _base(schema, resolve)
     if base is not None:
         parts.append(base)
@@ -922,8 +998,11 @@ class _Implied(Checker):
         return True
 
     def check(self, value: Any, path: str) -> None:
-        if _PYTHON_KINDS[self.kind](value):
+        if (type(value) is dict and self.kind == "object") or _PYTHON_KINDS[self.kind](value):
             self.inner.check(value, path)
+
+    def accepts(self, value: Any) -> bool:
+        return not _PYTHON_KINDS[self.kind](value) or self.inner.accepts(value)
 
 
 def _typed(kind: str, schema: Schema, resolve: Resolve) -> Checker:
