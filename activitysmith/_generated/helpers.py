@@ -109,9 +109,9 @@ def metric(
 ) -> ActivityMetricParams:
     """One readout of a `metrics` or `stats` Live Activity, e.g. `metric("CPU", 9, unit="%")`.
 
-    - `label`: Label shown with the value, e.g.
-    - `value`: A non-negative number, or a string of 1-64 characters that is displayed unchanged (e.g.
-    - `unit`: Unit appended to a numeric value, e.g.
+    - `label`: Label shown with the value, e.g. `CPU`.
+    - `value`: A non-negative number, or a string of 1-64 characters that is displayed unchanged (e.g. `"4.8%"`).
+    - `unit`: Unit appended to a numeric value, e.g. `%` or `ms`.
     - `color`: Colour of this metric.
     """
     return cast("ActivityMetricParams", given(label=label, value=value, unit=unit, color=color))
@@ -143,7 +143,7 @@ def alert_icon(
 ) -> LiveActivityAlertIconParams:
     """An SF Symbol shown on the Live Activity, e.g. `alert_icon("bolt.fill", color="yellow")`.
 
-    - `symbol`: Apple SF Symbol name, e.g.
+    - `symbol`: Apple SF Symbol name, e.g. `server.rack`.
     - `color`: Tint of the symbol only.
     """
     return cast("LiveActivityAlertIconParams", given(symbol=symbol, color=color))
@@ -154,7 +154,7 @@ def alert_badge(
 ) -> LiveActivityAlertBadgeParams:
     """A short label shown on the Live Activity, e.g. `alert_badge("SEV-2", color="red")`.
 
-    - `title`: Badge text, e.g.
+    - `title`: Badge text, e.g. `PROD`.
     - `color`: Colour of the badge only.
     """
     return cast("LiveActivityAlertBadgeParams", given(title=title, color=color))

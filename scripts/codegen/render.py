@@ -34,11 +34,19 @@ def docstring(text: str, indent: str = "    ") -> str:
     return f'{indent}"""{body.lstrip()}\n{indent}"""\n'
 
 
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.")
+
+
 def first_sentence(text: str) -> str:
-    """The first sentence of a description, on one line."""
+    """The first sentence of a description, on one line (`e.g.` does not end one)."""
     flat = " ".join(str(text).split())
-    match = re.match(r"(.+?[.!?])(\s|$)", flat)
-    return (match.group(1) if match else flat).strip()
+    for i, abbreviation in enumerate(_ABBREVIATIONS):
+        flat = flat.replace(abbreviation, f"\x00{i}\x00")
+    match = re.match(r"(.+?[.!?])(?=\s|$)", flat)
+    sentence = (match.group(1) if match else flat).strip()
+    for i, abbreviation in enumerate(_ABBREVIATIONS):
+        sentence = sentence.replace(f"\x00{i}\x00", abbreviation)
+    return sentence
 
 
 def format_python(root: Path, sources: dict[Path, str]) -> dict[Path, str]:
