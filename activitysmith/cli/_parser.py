@@ -432,9 +432,7 @@ def _sandbox(commands: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--port", type=v.non_negative_integer, default=0, help="port (default: any free port)"
     )
-    p.add_argument(
-        "--no-rate-limit", action="store_true", help="switch off the 60 requests/minute budget"
-    )
+    p.add_argument("--no-rate-limit", action="store_true", help="switch off the request budgets")
     p.add_argument(
         "--auto-create-metrics",
         action="store_true",

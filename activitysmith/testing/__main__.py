@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--api-key", default=DEFAULT_API_KEY, help="accepted API key (default: %(default)s)"
     )
     parser.add_argument(
-        "--no-rate-limit", action="store_true", help="switch off the 60/min request budget"
+        "--no-rate-limit", action="store_true", help="switch off the request budgets"
     )
     parser.add_argument(
         "--auto-create-metrics",

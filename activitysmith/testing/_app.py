@@ -1,4 +1,8 @@
-"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service."""
+"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service.
+
+Each gate follows the spec through the generated operation table: the route, whether the
+operation's `security` asks for the key, and the rate-limit feature it spends.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._ratelimit import RateLimiter
+from ._ratelimit import RequestBudgets
 from ._reply import ApiError, Reply
 from ._routes import match
 from ._service import Service
@@ -34,7 +38,7 @@ class App:
     """The local API: answers a parsed HTTP request with a `Reply`."""
 
     def __init__(
-        self, *, api_key: str, service: Service, limiter: RateLimiter, validator: SpecValidator
+        self, *, api_key: str, service: Service, limiter: RequestBudgets, validator: SpecValidator
     ) -> None:
         self.api_key = api_key
         self.service = service
@@ -65,10 +69,12 @@ class App:
                 headers={"Allow": ", ".join(route.allowed)},
             )
             return _answer(error, None, parsed)
-        operation = route.operation
+        operation, op = route.operation, route.op
+        assert op is not None
         try:
-            self._authenticate(headers)
-            self.limiter.spend(operation)
+            if op.needs_key:
+                self._authenticate(headers)
+            self.limiter.spend(op.feature)
             if bad_json is not None:
                 raise bad_json
             problems = self._validator.request_errors(

@@ -21,7 +21,7 @@ from ._models import (
     Notification,
     RecordedRequest,
 )
-from ._ratelimit import RateLimiter, RateLimits
+from ._ratelimit import RateLimits, RequestBudgets
 from ._routes import API_PREFIX
 from ._service import Service
 from ._validation import spec_validator
@@ -42,7 +42,7 @@ class ActivitySmithServer:
     - `key_channels`: scope the API key to these channels (default: all recipients).
     - `metrics`: metric keys that exist; others answer 404 like the service, unless
       `auto_create_metrics` is true.
-    - `rate_limit`: the request budgets (`RateLimits()`: 60/min, metrics 300/min), or
+    - `rate_limit`: the request budgets (`RateLimits()`: the spec's, per feature), or
       None to switch rate limiting off.
     """
 
@@ -68,7 +68,7 @@ class ActivitySmithServer:
             metrics=metrics,
             auto_create_metrics=auto_create_metrics,
         )
-        self._limiter = RateLimiter(rate_limit)
+        self._limiter = RequestBudgets(rate_limit)
         self._faults = FaultQueue()
         self._log = RequestLog()
         self._context: Context | None = None

@@ -29,7 +29,7 @@ ALERT = {"content_state": {"title": "x", "type": "alert", "message": "m"}}
 
 @pytest.mark.parametrize(
     "activitysmith_server_options",
-    [{"rate_limit": RateLimits(requests=17, metric_requests=2)}],
+    [{"rate_limit": RateLimits(features={"notifications": 6, "metrics": 2})}],
 )
 def test_every_operation_and_status_conforms(
     make_client: Callable[..., httpx.Client], server: ActivitySmithServer
@@ -73,7 +73,7 @@ def test_every_operation_and_status_conforms(
     api.post("/badge", json={"badge": 1})
     api.post("/badge", json={"badge": 1, "target": nobody})
     api.post("/badge", json={"badge": "one"})
-    api.post("/push-notification", json={"title": "x"})  # 429: the 18th push or stream call
+    api.post("/push-notification", json={"title": "x"})  # 429: the 7th push or replace call
 
     seen = {(r.operation, r.status) for r in server.requests}
     assert started.status_code == 429
