@@ -11,7 +11,9 @@ With pytest, the `activitysmith_server`, `activitysmith_client` and
 needs the `testing` extra: pip install 'activitysmith[testing]'.
 """
 
+from ._activitysmith_server import DEFAULT_API_KEY, ActivitySmithServer
 from ._faults import Fault, FaultKind, FaultQueue
+from ._foreground import serve
 from ._models import (
     DEFAULT_DEVICES,
     DEFAULT_METRICS,
@@ -24,8 +26,6 @@ from ._models import (
     RecordedRequest,
 )
 from ._ratelimit import RateLimits
-from ._serve import serve
-from ._server import DEFAULT_API_KEY, ActivitySmithServer
 from ._validation import MissingTestingExtra
 
 __all__ = [

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ._activitysmith_server import DEFAULT_API_KEY
+from ._foreground import serve
 from ._ratelimit import RateLimits
-from ._serve import serve
-from ._server import DEFAULT_API_KEY
 from ._validation import MissingTestingExtra
 
 

@@ -19,7 +19,7 @@ import pytest
 if TYPE_CHECKING:
     from activitysmith import ActivitySmith, AsyncActivitySmith
 
-    from ._server import ActivitySmithServer
+    from ._activitysmith_server import ActivitySmithServer
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def activitysmith_server(
     activitysmith_server_options: dict[str, Any],
 ) -> Iterator[ActivitySmithServer]:
     """A fresh local ActivitySmith API for this test, stopped afterwards."""
-    from ._server import ActivitySmithServer
+    from ._activitysmith_server import ActivitySmithServer
     from ._validation import MissingTestingExtra
 
     server = ActivitySmithServer(**activitysmith_server_options)

@@ -57,7 +57,7 @@ class _Notification:
         )
 
 
-class Service:
+class Behaviour:
     """The account's state and every operation on it; thread-safe (one lock)."""
 
     def __init__(

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Self
 
-from ._app import App
+from ._behaviour import Behaviour
 from ._faults import Fault, FaultQueue
-from ._http import Context, HttpServer
+from ._gates import Gates
+from ._http_server import Context, HttpServer
 from ._log import RequestLog
 from ._models import (
     DEFAULT_DEVICES,
@@ -23,7 +24,6 @@ from ._models import (
 )
 from ._ratelimit import RateLimits, RequestBudgets
 from ._routes import API_PREFIX
-from ._service import Service
 from ._validation import spec_validator
 
 DEFAULT_API_KEY = "ask_test_local"
@@ -62,7 +62,7 @@ class ActivitySmithServer:
             raise ValueError("api_key must not be empty")
         self._api_key = api_key
         self._address = (host, port)
-        self._service = Service(
+        self._service = Behaviour(
             devices=devices,
             key_channels=key_channels,
             metrics=metrics,
@@ -84,7 +84,7 @@ class ActivitySmithServer:
         """
         if self._http is not None:
             raise RuntimeError("the server is already running")
-        app = App(
+        app = Gates(
             api_key=self._api_key,
             service=self._service,
             limiter=self._limiter,

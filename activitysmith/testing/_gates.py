@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ._behaviour import Behaviour
 from ._ratelimit import RequestBudgets
 from ._reply import ApiError, Reply
 from ._routes import match
-from ._service import Service
 from ._validation import SpecValidator
 
 
@@ -34,11 +34,11 @@ class _BadJson(ValueError):
     """The body is not strict JSON."""
 
 
-class App:
+class Gates:
     """The local API: answers a parsed HTTP request with a `Reply`."""
 
     def __init__(
-        self, *, api_key: str, service: Service, limiter: RequestBudgets, validator: SpecValidator
+        self, *, api_key: str, service: Behaviour, limiter: RequestBudgets, validator: SpecValidator
     ) -> None:
         self.api_key = api_key
         self.service = service

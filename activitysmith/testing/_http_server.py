@@ -15,8 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._app import App, Handled, parse_json
 from ._faults import Fault, FaultKind, FaultQueue, reason_phrase
+from ._gates import Gates, Handled, parse_json
 from ._log import RequestLog, mask_headers
 from ._models import RecordedRequest
 from ._reply import Reply
@@ -33,7 +33,7 @@ BODY_TIMEOUT = 10.0
 class Context:
     """What every connection handler shares."""
 
-    app: App
+    app: Gates
     faults: FaultQueue
     log: RequestLog
     stopping: threading.Event = field(default_factory=threading.Event)
