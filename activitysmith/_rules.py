@@ -92,6 +92,21 @@ _TYPE_WORDS = {
 }
 
 
+def _json_equal(a: Any, b: Any) -> bool:
+    """Equality as JSON means it: 1 == 1.0, but True != 1 and "1" != 1."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if _is_number(a) and _is_number(b):
+        return bool(a == b)
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and a == b
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b) and bool(a == b)
+
+
 def _words(items: Sequence[str]) -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
@@ -388,8 +403,7 @@ class _Enum(Checker):
     def accepts(self, value: Any) -> bool:
         if isinstance(value, str):  # str enums (Color.RED) included
             return value in self.strings
-        # `True == 1` in Python; JSON tells them apart, and so do we.
-        return any(type(v) is type(value) and v == value for v in self.values)
+        return any(_json_equal(v, value) for v in self.values)
 
 
 class _Const(Checker):
@@ -406,9 +420,7 @@ class _Const(Checker):
             raise ValidationError(path, f"must be {json.dumps(self.value)}, got {value!r}")
 
     def accepts(self, value: Any) -> bool:
-        if isinstance(value, str):
-            return bool(value == self.value)
-        return type(value) is type(self.value) and bool(value == self.value)
+        return _json_equal(value, self.value)
 
 
 class _Array(Checker):
@@ -438,12 +450,9 @@ class _Array(Checker):
                     raise ValidationError(_join(path, index), "must not be None")
                 item.check(element, _join(path, index))
         if self.unique:
-            seen: list[str] = []
             for index, element in enumerate(value):
-                key = json.dumps(element, sort_keys=True)
-                if key in seen:
+                if any(_json_equal(element, earlier) for earlier in value[:index]):
                     raise ValidationError(_join(path, index), "repeats an earlier item")
-                seen.append(key)
 
 
 class _Object(Checker):
@@ -838,7 +847,7 @@ class _FastCondition(Checker):
             return not self.required
         if isinstance(found, str):
             return found in self.strings
-        return any(type(found) is type(v) and found == v for v in self.others)
+        return any(_json_equal(found, v) for v in self.others)
 
 
 _ABSENT = object()
