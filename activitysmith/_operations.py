@@ -51,6 +51,7 @@ class Operation(Generic[R]):
         "_binding",
         "_body_rules",
         "_param_rules",
+        "_pattern",
         "body_required",
         "channels",
         "feature",
@@ -61,7 +62,6 @@ class Operation(Generic[R]):
         "param_schemas",
         "path",
         "path_params",
-        "pattern",
         "repeat_visible",
         "request",
     )
@@ -94,11 +94,18 @@ class Operation(Generic[R]):
         self.needs_key = needs_key  # from `security`
         self.repeat_visible = repeat_visible  # a repeat could show twice: never retry once sent
         self.feature = feature  # the rate budget it spends
-        self.pattern = _route_pattern(path)
+        self._pattern: re.Pattern[str] | None = None
         self._bind = bind
         self._binding: Binding[R] | None = None
         self._body_rules: Checker | None = None
         self._param_rules: dict[str, Checker] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The path template as a regular expression (compiled on first use)."""
+        if self._pattern is None:
+            self._pattern = _route_pattern(self.path)
+        return self._pattern
 
     @property
     def binding(self) -> Binding[R]:
