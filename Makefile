@@ -25,7 +25,7 @@ generate: install
 		--config generator-config.yml --meta none --output-path $(GEN_TMP) --overwrite --fail-on-warning
 	rm -rf activitysmith_client && mv $(GEN_TMP) activitysmith_client
 	$(BIN)/python -m scripts.codegen
-	$(BIN)/python scripts/unasync.py
+	$(BIN)/python -m scripts.unasync
 	cp openapi.yaml $(SPEC_COPY)
 
 # Fails when anything checked in differs from a fresh generation.
@@ -36,7 +36,7 @@ check-generated: install
 	diff -r -x __pycache__ $(GEN_TMP) activitysmith_client || \
 		(echo "activitysmith_client/ is out of date with openapi.yaml: run 'make generate'" && exit 1)
 	$(BIN)/python -m scripts.codegen --check
-	$(BIN)/python scripts/unasync.py --check
+	$(BIN)/python -m scripts.unasync --check
 	cmp openapi.yaml $(SPEC_COPY) || \
 		(echo "$(SPEC_COPY) is out of date with openapi.yaml: run 'make generate'" && exit 1)
 	rm -rf $(GEN_TMP)

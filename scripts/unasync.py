@@ -1,7 +1,7 @@
 """Generate the sync client, resources, transports and trackers from their async originals.
 
-    python scripts/unasync.py           # rewrite activitysmith/_sync/ from activitysmith/_async/
-    python scripts/unasync.py --check   # fail (and show the diff) if they differ
+    python -m scripts.unasync           # rewrite activitysmith/_sync/ from activitysmith/_async/
+    python -m scripts.unasync --check   # fail (and show the diff) if they differ
 
 Each module of `activitysmith/_async/` except `_primitives.py` (how to wait and how to run
 in the background, written by hand for each form) and `__init__.py` becomes the module of the same name in
@@ -13,12 +13,12 @@ output is formatted by the pinned ruff, so the check compares exact bytes.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from scripts.codegen.render import format_python, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = Path("activitysmith/_async")
@@ -64,41 +64,20 @@ def unasync(source: str) -> str:
     return source
 
 
-def _format(root: Path, path: Path, source: str) -> str:
-    ruff = str(Path(sys.executable).with_name("ruff"))
-    name = ["--stdin-filename", str(path)]
-    fixed = subprocess.run(
-        [ruff, "check", *name, "--select", "I,F401", "--fix-only", "--quiet", "-"],
-        input=source,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=root,
-    ).stdout
-    return subprocess.run(
-        [ruff, "format", *name, "--quiet", "-"],
-        input=fixed,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=root,
-    ).stdout
-
-
 def outputs(root: Path) -> dict[Path, str]:
     """Every sync module (path relative to `root`) and its generated source."""
     found: dict[Path, str] = {}
     for source in sorted((root / SOURCE).glob("*.py")):
         if source.name in HAND_WRITTEN:
             continue
-        target = TARGET / source.name
-        text = header(source.name) + unasync(source.read_text(encoding="utf-8"))
-        found[target] = _format(root, target, text)
-    return found
+        found[TARGET / source.name] = header(source.name) + unasync(
+            source.read_text(encoding="utf-8")
+        )
+    return format_python(root, found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/unasync.py", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.unasync", description=__doc__)
     parser.add_argument("--check", action="store_true", help="only report differences")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository to work in")
     args = parser.parse_args(argv)
@@ -111,24 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stale.append(f"{TARGET / extra.name} has no async original")
             if not args.check:
                 extra.unlink()
-    for relative, text in generated.items():
-        target = root / relative
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current == text:
-            continue
-        if args.check:
-            stale.append(str(relative))
-            sys.stderr.writelines(
-                difflib.unified_diff(
-                    current.splitlines(keepends=True),
-                    text.splitlines(keepends=True),
-                    f"{relative} (checked in)",
-                    f"{relative} (from {SOURCE / relative.name})",
-                )
-            )
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+    stale += map(str, write_or_check(root, generated, check=args.check, source=str(SOURCE)))
     if args.check and stale:
         print(
             f"{', '.join(stale)}: out of date with activitysmith/_async/; run 'make generate'",

@@ -11,13 +11,12 @@ pinned ruff, so the bytes are the same on every machine.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .cli_flags import emit_cli_flags
-from .render import format_python, header
+from .render import format_python, header, write_or_check
 from .shapes import emit_helpers, emit_params
 from .spec import Spec, SpecError, load
 from .tables import emit_examples, emit_operations, emit_results, emit_schemas
@@ -58,26 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SpecError as exc:
         print(f"scripts.codegen: {spec_path}: {exc}", file=sys.stderr)
         return 2
-    stale = []
-    for relative, source in outputs.items():
-        target = root / relative
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current == source:
-            continue
-        if args.check:
-            stale.append(relative)
-            sys.stderr.writelines(
-                difflib.unified_diff(
-                    current.splitlines(keepends=True),
-                    source.splitlines(keepends=True),
-                    f"{relative} (checked in)",
-                    f"{relative} (from {spec_path.name})",
-                )
-            )
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(source, encoding="utf-8")
-    if stale:
+    stale = write_or_check(root, outputs, check=args.check, source=spec_path.name)
+    if stale and args.check:
         print(
             f"{', '.join(map(str, stale))}: out of date with openapi.yaml; run 'make generate'",
             file=sys.stderr,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import pprint
 import re
 import subprocess
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["docstring", "format_python", "header", "literal"]
+__all__ = ["docstring", "format_python", "header", "literal", "write_or_check"]
 
 GENERATED = "Generated from openapi.yaml by `make generate` (scripts/codegen); do not edit."
 
@@ -76,3 +77,30 @@ def format_python(root: Path, sources: dict[Path, str]) -> dict[Path, str]:
             cwd=root,
         ).stdout
     return formatted
+
+
+def write_or_check(root: Path, outputs: dict[Path, str], *, check: bool, source: str) -> list[Path]:
+    """Write each changed output under `root`; with `check`, only report them (with a diff).
+
+    Returns the outputs that differed from what is checked in.
+    """
+    stale: list[Path] = []
+    for relative, text in outputs.items():
+        target = root / relative
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current == text:
+            continue
+        stale.append(relative)
+        if check:
+            sys.stderr.writelines(
+                difflib.unified_diff(
+                    current.splitlines(keepends=True),
+                    text.splitlines(keepends=True),
+                    f"{relative} (checked in)",
+                    f"{relative} (from {source})",
+                )
+            )
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return stale

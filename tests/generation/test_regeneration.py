@@ -101,7 +101,7 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         cwd=root, env=env,
     )  # fmt: skip
     _run(sys.executable, "-m", "scripts.codegen", "--root", root, cwd=root)
-    _run(sys.executable, "scripts/unasync.py", "--root", root, cwd=root)
+    _run(sys.executable, "-m", "scripts.unasync", "--root", root, cwd=root)
     shutil.copy(root / "openapi.yaml", root / "activitysmith" / "testing" / "openapi.yaml")
     return root
 
@@ -217,7 +217,7 @@ def probe(copy: Path) -> dict[str, Any]:
 
 def test_the_generators_write_everything_in_one_pass(copy: Path) -> None:
     _run(sys.executable, "-m", "scripts.codegen", "--root", copy, "--check", cwd=copy)
-    _run(sys.executable, "scripts/unasync.py", "--root", copy, "--check", cwd=copy)
+    _run(sys.executable, "-m", "scripts.unasync", "--root", copy, "--check", cwd=copy)
     assert (copy / "activitysmith_client" / "api" / "health" / "get_health.py").is_file()
 
 
