@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -22,6 +23,7 @@ from ._transport import AsyncClientTransport, AsyncRetryTransport, AsyncSharedTr
 if TYPE_CHECKING:
     from activitysmith_client import AuthenticatedClient
 
+    from .._generated.params import ChannelTargetParams
     from .._generated.results import AppIconBadgeCountUpdateResult
     from .._ratelimit import RateLimit
     from .._results import ResponseInfo
@@ -94,7 +96,7 @@ class AsyncActivitySmith(BaseClient):
         count: int,
         channels: Sequence[str] | str | None = None,
         *,
-        target: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        target: ChannelTargetParams | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AppIconBadgeCountUpdateResult:
@@ -157,9 +159,9 @@ class AsyncActivitySmith(BaseClient):
         First waits (within each one's `flush_timeout`) for trackers still delivering a
         final state, e.g. after a loop over `progress()` was left by an exception.
         """
-        from ._tracker import drain  # loaded on first use: keeps `import` fast
-
-        await drain(self)
+        trackers = sys.modules.get(f"{__package__}._tracker")  # not loaded: no tracker ran
+        if trackers is not None:
+            await trackers.drain(self)
         if self._low_level is not None:
             await self._low_level.get_async_httpx_client().aclose()
         await self._http.aclose()
