@@ -146,27 +146,60 @@ def emit_cli_flags(spec: Spec) -> str:
             "Flags for every request field and content-state field, from the spec (stdlib only, "
             "so `activitysmith --help` stays fast)."
         )
-        + "\nfrom typing import Final, NamedTuple\n\n\n"
-        + "class Flag(NamedTuple):\n"
-        + '    """One body field\'s flag: its JSON path, option, value kind and help."""\n\n'
-        + "    field: str\n"
-        + '    """Dotted path in the body, e.g. `alert.title`."""\n'
-        + "    option: str\n"
-        + "    kind: str\n"
-        + '    """text, choice, integer, number, scalar, boolean, list, pairs, json or json_list."""\n'
-        + "    metavar: str\n"
-        + "    choices: tuple[str, ...]\n"
-        + "    required: bool\n"
-        + "    help: str\n"
-        + "    max_items: int | None\n"
-        + "    parts: tuple[str, ...]\n"
-        + '    """For an object of scalars, the fields of its own flags (`alert.title`, ...)."""\n\n\n'
-        + f"BODY: Final[dict[str, tuple[Flag, ...]]] = {literal(body)}\n"
+        + "\nfrom typing import Final\n\n\n"
+        + _FLAG_CLASS
+        + "\n\ndef _flags(*rows: tuple[Any, ...]) -> tuple[Flag, ...]:\n"
+        + "    return tuple(map(Flag, rows))\n\n\n"
+        + f"BODY: Final[dict[str, tuple[Flag, ...]]] = {_table(body)}\n"
         + '"""operationId -> a flag per body field (objects of scalars also flattened)."""\n\n'
-        + f"CONTENT_STATE: Final[dict[str, tuple[Flag, ...]]] = {literal(state)}\n"
+        + f"CONTENT_STATE: Final[dict[str, tuple[Flag, ...]]] = {_table(state)}\n"
         + '"""operationId -> a flag per field of its `content_state`."""\n\n'
         + f"ENUMS: Final[dict[str, tuple[str, ...]]] = {literal(enums)}\n"
-    ).replace("FLAG(", "Flag(")
+    ).replace("from typing import Final", "from typing import Any, Final")
+
+
+_FIELDS = (
+    "field",
+    "option",
+    "kind",
+    "metavar",
+    "choices",
+    "required",
+    "help",
+    "max_items",
+    "parts",
+)
+_TYPES = {
+    "choices": "tuple[str, ...]",
+    "required": "bool",
+    "max_items": "int | None",
+    "parts": "tuple[str, ...]",
+}
+_DOCS = {
+    "field": "Dotted path in the body, e.g. `alert.title`.",
+    "kind": "text, choice, integer, number, scalar, boolean, list, pairs, json or json_list.",
+    "parts": "For an object of scalars, the fields of its own flags (`alert.title`, ...).",
+}
+# A tuple with named fields, cheaper to load than a NamedTuple: the rows are constants.
+_FLAG_CLASS = (
+    "class Flag(tuple[Any, ...]):\n"
+    '    """One body field\'s flag: its JSON path, option, value kind, choices and help."""\n\n'
+    "    __slots__ = ()\n"
+    + "".join(
+        f"\n    @property\n    def {name}(self) -> {_TYPES.get(name, 'str')}:\n"
+        + (f'        """{_DOCS[name]}"""\n' if name in _DOCS else "")
+        + f"        return self[{index}]  # type: ignore[no-any-return]\n"
+        for index, name in enumerate(_FIELDS)
+    )
+)
+
+
+def _table(table: dict[str, tuple[Any, ...]]) -> str:
+    rows = {
+        operation: _Raw("_flags(" + ", ".join(repr(row) for row in flags) + ")")
+        for operation, flags in table.items()
+    }
+    return literal(rows)
 
 
 class _Raw(str):
@@ -176,19 +209,5 @@ class _Raw(str):
         return str(self)
 
 
-def _flag_tuple(flag: dict[str, Any]) -> _Raw:
-    args = ", ".join(
-        f"{key}={flag[key]!r}"
-        for key in (
-            "field",
-            "option",
-            "kind",
-            "metavar",
-            "choices",
-            "required",
-            "help",
-            "max_items",
-            "parts",
-        )
-    )
-    return _Raw(f"FLAG({args})")
+def _flag_tuple(flag: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(flag[key] for key in _FIELDS)
