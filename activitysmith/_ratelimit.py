@@ -94,9 +94,9 @@ def _rate(name: str, value: object) -> float:
 class RateLimiter:
     """Paces requests to the API's budgets: a bucket per feature, in bursts of at most `burst`.
 
-    `per_minute` is None for the spec's budgets (notifications 60, live-activities 300,
-    metrics 300, badges 60 requests a minute), a number to give every feature that budget,
-    or a mapping of feature -> budget to change some of them. `burst` caps how many
+    `per_minute` is None for the spec's budgets (`budgets` shows them: requests a minute
+    for notifications, live-activities, metrics and badges), a number to give every feature
+    that budget, or a mapping of feature -> budget to change some of them. `burst` caps how many
     requests of one feature may go at once (default: a whole window's budget).
 
     Thread-safe and safe to share between sync and async clients: pass one instance as

@@ -41,8 +41,8 @@ class AsyncActivitySmith(BaseClient):
     (seconds) to the whole call including retries. Pass `http_client` to send through your
     own `httpx.AsyncClient` (proxies, TLS, hooks); it is never closed by this client.
     `rate_limit` makes every request, retries included, wait for its turn instead of
-    collecting 429s. By default it keeps to the API's budget of each feature (per minute:
-    60 notifications, 300 Live Activity calls, 300 metric values, 60 badge counts); a
+    collecting 429s. By default it keeps to the API's budget of each feature
+    (notifications, live-activities, metrics, badges; see `RateLimiter().budgets`); a
     number gives every feature that budget, a mapping changes some (`{"metrics": 600}`),
     a `RateLimiter` shares one set of budgets between clients, and None switches it off.
     """

@@ -117,6 +117,18 @@ def test_budgets_are_the_specs_in_the_client_and_the_server() -> None:
         assert server.budget(feature) == budget
 
 
+def test_the_readme_states_the_specs_budgets() -> None:
+    readme = (ROOT / "README.md").read_text()
+    names = {
+        "notifications": "notifications",
+        "live-activities": "Live Activities",
+        "metrics": "metric values",
+        "badges": "badge counts",
+    }
+    for feature, budget in BUDGETS.items():
+        assert f"{budget} for {names[feature]}" in readme, feature
+
+
 def test_retry_safety_is_the_specs() -> None:
     visible = {
         op["operationId"] for _, _, op in _operations() if op.get("x-activitysmith-repeat-visible")
