@@ -72,6 +72,36 @@ def _change_the_spec(path: Path) -> None:
             },
         }
     }
+    # An operation as an upstream spec would write it: none of our extensions.
+    document["paths"]["/ping"] = {
+        "post": {
+            "operationId": "sendPing",
+            "tags": ["Health"],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ping"}}},
+            },
+            "responses": {
+                "200": {
+                    "description": "Pong.",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Pong"}}
+                    },
+                }
+            },
+        }
+    }
+    schemas["Ping"] = {
+        "type": "object",
+        "required": ["note"],
+        "properties": {"note": {"type": "string", "maxLength": 8}},
+        "additionalProperties": False,
+    }
+    schemas["Pong"] = {
+        "type": "object",
+        "required": ["ok"],
+        "properties": {"ok": {"type": "boolean"}},
+    }
     path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
 
 
@@ -172,6 +202,15 @@ with ActivitySmithServer() as server:
     out["health_without_key"] = [
         (r.status_code, r.json()) for r in [httpx.get(server.base_url + "/health")]
     ][0]
+    from activitysmith._generated.operations import GET_HEALTH, SEND_PING
+
+    out["defaults"] = {
+        op.operation_id: [op.needs_key, op.repeat_visible, op.feature] for op in (GET_HEALTH, SEND_PING)
+    }
+    with ActivitySmith(api_key=server.api_key, base_url=server.base_url) as client:
+        pong = client._request(SEND_PING, (), None, {"note": "hi"})
+        out["ping"] = [type(pong).__name__, pong.ok, server.requests[-1].json]
+        out["ping_too_long"] = refused(lambda: client._request(SEND_PING, (), None, {"note": "x" * 9}))
     out["push_without_key"] = httpx.post(
         server.base_url + "/push-notification", json={"title": "x"}
     ).status_code
@@ -271,6 +310,16 @@ def test_a_new_operation_is_callable_and_answered_without_a_key(probe: dict[str,
     assert probe["health_low_level"] == [200, {"status": "ok"}]
     assert probe["health_without_key"] == [200, {"status": "ok"}]
     assert probe["push_without_key"] == 401
+
+
+def test_an_operation_without_our_extensions_gets_the_safe_defaults(probe: dict[str, Any]) -> None:
+    # GET is safe by HTTP's definition; a POST may show twice, so it is never retried once sent.
+    assert probe["defaults"] == {
+        "getHealth": [False, False, "default"],
+        "sendPing": [True, True, "default"],
+    }
+    assert probe["ping"] == ["PongResult", True, {"note": "hi"}]  # typed, and answered
+    assert probe["ping_too_long"] == ["note", "must be at most 8 characters, got 9"]
 
 
 def test_the_cli_has_a_flag_for_each_new_field(probe: dict[str, Any]) -> None:
