@@ -27,21 +27,27 @@ $(CHROMIUM):
 
 browser: $(CHROMIUM)
 
-# Regenerate activitysmith_client/ from openapi.yaml with the pinned generator and ruff.
+# Regenerate from openapi.yaml, with the pinned generator and ruff: activitysmith_client/
+# (openapi-python-client), then the facade's tables, types, helpers and CLI flags
+# (scripts/codegen), then the sync client from its async original (scripts/unasync.py).
 generate: install
 	rm -rf $(GEN_TMP) && mkdir -p build
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
 		--config generator-config.yml --meta none --output-path $(GEN_TMP) --overwrite --fail-on-warning
 	rm -rf activitysmith_client && mv $(GEN_TMP) activitysmith_client
+	$(BIN)/python -m scripts.codegen
+	$(BIN)/python -m scripts.unasync
 	cp openapi.yaml $(SPEC_COPY)
 
-# Fails when the checked-in client (or the server's spec copy) differs from a fresh generation.
+# Fails when anything checked in differs from a fresh generation.
 check-generated: install
 	rm -rf $(GEN_TMP) && mkdir -p build
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
 		--config generator-config.yml --meta none --output-path $(GEN_TMP) --overwrite --fail-on-warning >/dev/null
 	diff -r -x __pycache__ $(GEN_TMP) activitysmith_client || \
 		(echo "activitysmith_client/ is out of date with openapi.yaml: run 'make generate'" && exit 1)
+	$(BIN)/python -m scripts.codegen --check
+	$(BIN)/python -m scripts.unasync --check
 	cmp openapi.yaml $(SPEC_COPY) || \
 		(echo "$(SPEC_COPY) is out of date with openapi.yaml: run 'make generate'" && exit 1)
 	rm -rf $(GEN_TMP)

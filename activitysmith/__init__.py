@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import (
-        ActivitySmith,
-        AsyncActivitySmith,
+    from ._async._client import AsyncActivitySmith
+    from ._async._tracker import AsyncTracker
+    from ._enums import (
+        ActionType,
+        Color,
+        InterruptionLevel,
+        LiveActivityType,
+        StreamDeleteOperation,
+        StreamOperation,
+        WebhookMethod,
     )
     from ._errors import (
         ActivitySmithError,
@@ -39,38 +46,25 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
         ValidationError,
     )
-    from ._helpers import (
+    from ._generated.helpers import (
         action,
         alert_badge,
         alert_icon,
         content_state,
         metric,
     )
-    from ._ratelimit import (
-        RateLimiter,
-    )
-    from ._tracking import (
-        AsyncProgress,
-        AsyncTracker,
-        Progress,
-        Tracker,
-    )
-    from ._types import (
-        NOT_GIVEN,
-        ActionType,
-        Color,
-        InterruptionLevel,
-        LiveActivityType,
-        NotGiven,
-        StreamOperation,
-        WebhookMethod,
-    )
+    from ._ratelimit import RateLimiter
+    from ._sync._client import ActivitySmith
+    from ._sync._tracker import Tracker
+    from ._tracking._async_progress import AsyncProgress
+    from ._tracking._progress import Progress
+    from ._types import NOT_GIVEN, NotGiven
 
 # Public names load on first use (PEP 562), so `import activitysmith` (and the command
 # line's --help) stays fast; type checkers see the imports above.
 _LAZY: dict[str, str] = {
-    "ActivitySmith": "._client",
-    "AsyncActivitySmith": "._client",
+    "ActivitySmith": "._sync._client",
+    "AsyncActivitySmith": "._async._client",
     "ActivitySmithError": "._errors",
     "APIConnectionError": "._errors",
     "APIError": "._errors",
@@ -90,24 +84,25 @@ _LAZY: dict[str, str] = {
     "RateLimitError": "._errors",
     "UnprocessableEntityError": "._errors",
     "ValidationError": "._errors",
-    "action": "._helpers",
-    "alert_badge": "._helpers",
-    "alert_icon": "._helpers",
-    "content_state": "._helpers",
-    "metric": "._helpers",
+    "action": "._generated.helpers",
+    "alert_badge": "._generated.helpers",
+    "alert_icon": "._generated.helpers",
+    "content_state": "._generated.helpers",
+    "metric": "._generated.helpers",
     "RateLimiter": "._ratelimit",
-    "AsyncProgress": "._tracking",
-    "AsyncTracker": "._tracking",
-    "Progress": "._tracking",
-    "Tracker": "._tracking",
+    "AsyncProgress": "._tracking._async_progress",
+    "AsyncTracker": "._async._tracker",
+    "Progress": "._tracking._progress",
+    "Tracker": "._sync._tracker",
     "NOT_GIVEN": "._types",
-    "ActionType": "._types",
-    "Color": "._types",
-    "InterruptionLevel": "._types",
-    "LiveActivityType": "._types",
     "NotGiven": "._types",
-    "StreamOperation": "._types",
-    "WebhookMethod": "._types",
+    "ActionType": "._enums",
+    "Color": "._enums",
+    "InterruptionLevel": "._enums",
+    "LiveActivityType": "._enums",
+    "StreamDeleteOperation": "._enums",
+    "StreamOperation": "._enums",
+    "WebhookMethod": "._enums",
 }
 
 __all__ = [
@@ -140,6 +135,7 @@ __all__ = [
     "Progress",
     "RateLimitError",
     "RateLimiter",
+    "StreamDeleteOperation",
     "StreamOperation",
     "Tracker",
     "UnprocessableEntityError",

@@ -8,21 +8,25 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ._config import ClientConfig, configure_logging_from_env, mask_key, resolve_config
 from ._errors import ValidationError
-from ._operations import Operation, build_body, check_path
-from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimiter, rate_limiter_from
-from ._responses import error_from_exception, error_from_response, parse_result
-from ._transport import EXT_DEADLINE, EXT_MAX_RETRIES
-from ._types import NotGiven
+from ._operations import Operation, build_body
+from ._ratelimit import RateLimit, rate_limiter_from
+from ._responses import error_from_response, parse_result
+from ._transport import EXT_DEADLINE, EXT_MAX_RETRIES, EXT_OPERATION
+from ._types import NOT_GIVEN, NotGiven
+
+if TYPE_CHECKING:
+    from ._results import ResponseInfo
 
 __all__ = ["BaseClient", "Timeout"]
 
 Timeout = float | httpx.Timeout | None
+R = TypeVar("R", bound="ResponseInfo")
 
 _JSON_CONTENT_TYPE = {"Content-Type": "application/json"}
 
@@ -48,7 +52,7 @@ class BaseClient:
         total_timeout: float | None,
         default_headers: Mapping[str, str] | None,
         allow_insecure_http: bool,
-        rate_limit: float | RateLimiter | None = DEFAULT_RATE_LIMIT,
+        rate_limit: RateLimit | NotGiven = NOT_GIVEN,
     ) -> None:
         self._config = resolve_config(
             api_key=api_key,
@@ -89,8 +93,8 @@ class BaseClient:
 
     def _prepare(
         self,
-        op: Operation,
-        path_value: Any,
+        op: Operation[Any],
+        path: tuple[Any, ...],
         params: Mapping[str, Any] | None,
         fields: Mapping[str, Any],
         timeout: Timeout | NotGiven,
@@ -98,16 +102,16 @@ class BaseClient:
         total_timeout: float | NotGiven | None,
     ) -> dict[str, Any]:
         """Validate and build the keyword arguments of `httpx.Client.build_request`."""
-        check_path(op, path_value)
+        op.check_path(*path)
         body = build_body(op, params, fields)
+        binding = op.binding
         call: dict[str, Any] = {}
         if body is not None:
             try:
-                call["body"] = op.model.from_dict(body)
+                call["body"] = binding.request_model.from_dict(body)
             except (KeyError, ValueError, TypeError, OverflowError) as exc:
                 raise ValidationError("", f"invalid request: {exc}") from None
-        path_args = () if op.path_param is None else (path_value,)
-        kwargs: dict[str, Any] = op.module._get_kwargs(*path_args, **call)
+        kwargs: dict[str, Any] = binding.get_kwargs(*path, **call)
         # No body: no Content-Type. A JSON body: httpx sets this very Content-Type for `json=`,
         # and passing it again costs a header merge on every request.
         if "json" not in kwargs or kwargs.get("headers") == _JSON_CONTENT_TYPE:
@@ -117,7 +121,7 @@ class BaseClient:
         kwargs["url"] = _parsed_url(self._config.base_url + kwargs["url"])
         if not isinstance(timeout, NotGiven):
             kwargs["timeout"] = timeout
-        extensions: dict[str, Any] = {}
+        extensions: dict[str, Any] = {EXT_OPERATION: op}
         if not isinstance(max_retries, NotGiven):
             if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
                 raise ValidationError("max_retries", "must be an integer >= 0")
@@ -125,17 +129,12 @@ class BaseClient:
         total = self._total_timeout if isinstance(total_timeout, NotGiven) else total_timeout
         if total is not None:
             extensions[EXT_DEADLINE] = time.monotonic() + total
-        if extensions:
-            kwargs["extensions"] = extensions
+        kwargs["extensions"] = extensions
         return kwargs
 
     @staticmethod
-    def _finish(op: Operation, response: httpx.Response) -> Any:
+    def _finish(op: Operation[R], response: httpx.Response) -> R:
         """The result for a 2xx response; raises the mapped exception otherwise."""
         if 200 <= response.status_code < 300:
             return parse_result(op, response)
-        raise error_from_response(response)
-
-    @staticmethod
-    def _failure(exc: httpx.HTTPError, request: httpx.Request) -> Exception:
-        return error_from_exception(exc, request)
+        raise error_from_response(response, op)

@@ -91,7 +91,13 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with an error status (4xx or 5xx)."""
+    """The API answered with an error status (4xx or 5xx).
+
+    `body` is the decoded JSON body (or the text of a non-JSON one); `detail` is that body
+    parsed by the generated error model the spec declares for this operation and status
+    (e.g. `BillingBlockedError`), or None when it does not parse. Typed fields such as
+    `upgrade_url` or `limit` are read through `detail`.
+    """
 
     status_code: int
 
@@ -106,6 +112,7 @@ class APIStatusError(APIError):
         request_id: str | None = None,
         method: str | None = None,
         url: str | None = None,
+        detail: Any = None,
     ) -> None:
         super().__init__(message, method=method, url=url)
         self.status_code = status_code
@@ -113,6 +120,14 @@ class APIStatusError(APIError):
         self.body = body
         self.headers = dict(headers)
         self.request_id = request_id
+        self.detail = detail
+
+    def _detail(self, name: str, kind: type) -> Any:
+        """A field of `detail` when it holds a value of `kind` (never a bool for int)."""
+        value = getattr(self.detail, name, None)
+        if isinstance(value, bool) and kind is not bool:
+            return None
+        return value if isinstance(value, kind) else None
 
     def __str__(self) -> str:
         where = f" ({self.method} {self.url})" if self.method and self.url else ""
@@ -133,8 +148,8 @@ class BillingError(APIStatusError):
     @property
     def upgrade_url(self) -> str | None:
         """Where to upgrade the plan, when the API says."""
-        value = self.body.get("upgrade_url") if isinstance(self.body, dict) else None
-        return value if isinstance(value, str) else None
+        value: str | None = self._detail("upgrade_url", str)
+        return value
 
 
 class PermissionDeniedError(APIStatusError):
@@ -159,8 +174,8 @@ class NoRecipientsError(UnprocessableEntityError):
     @property
     def effective_channel_slugs(self) -> list[str] | None:
         """The channel slugs the API resolved the targeting to."""
-        value = self.body.get("effective_channel_slugs") if isinstance(self.body, dict) else None
-        return [str(v) for v in value] if isinstance(value, list) else None
+        value = self._detail("effective_channel_slugs", list)
+        return [str(v) for v in value] if value is not None else None
 
 
 class RateLimitError(APIStatusError):
@@ -170,35 +185,35 @@ class RateLimitError(APIStatusError):
         super().__init__(message, **kwargs)
         self.retry_after = retry_after
 
-    def _int_field(self, name: str) -> int | None:
-        value = self.body.get(name) if isinstance(self.body, dict) else None
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
     @property
     def code(self) -> str | None:
         """Machine-readable reason, e.g. `rate_limited`."""
-        value = self.body.get("code") if isinstance(self.body, dict) else None
-        return value if isinstance(value, str) else None
+        value: str | None = self._detail("code", str)
+        return value
 
     @property
     def limit(self) -> int | None:
         """How many Live Activities may run at once (Live Activity limit only)."""
-        return self._int_field("limit")
+        value: int | None = self._detail("limit", int)
+        return value
 
     @property
     def active(self) -> int | None:
         """How many Live Activities are running on the busiest targeted device."""
-        return self._int_field("active")
+        value: int | None = self._detail("active", int)
+        return value
 
     @property
     def blocked_devices(self) -> int | None:
         """Targeted devices that are at their limit, when capacity is mixed."""
-        return self._int_field("blocked_devices")
+        value: int | None = self._detail("blocked_devices", int)
+        return value
 
     @property
     def targeted_devices(self) -> int | None:
         """Devices the request targeted, when capacity is mixed."""
-        return self._int_field("targeted_devices")
+        value: int | None = self._detail("targeted_devices", int)
+        return value
 
 
 class LiveActivityLimitError(RateLimitError):

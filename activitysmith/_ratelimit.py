@@ -1,7 +1,10 @@
-"""The client-side rate limiter: a token bucket shared by every request of one client.
+"""The client-side rate limiter: one token bucket per rate-limit feature of the API.
 
-`TokenBucket` is the pure arithmetic (it is given the time, never reads a clock or sleeps);
-`RateLimiter` adds the lock, the clock and the sync/async waiting.
+The API counts requests per feature (notifications, Live Activities, metrics, badges),
+each with its own budget per minute; the spec names each operation's feature and the
+budgets (`x-activitysmith-rate-limit`), and the generated operation table carries them.
+`TokenBucket` is the pure arithmetic (it is given the time, never reads a clock or
+sleeps); `RateLimiter` adds the lock, the clock and the sync/async waiting.
 """
 
 from __future__ import annotations
@@ -11,20 +14,19 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from typing import TypeAlias
 
 from ._errors import ConfigurationError
+from ._types import NotGiven
 
-__all__ = ["DEFAULT_RATE_LIMIT", "RateLimiter", "TokenBucket", "rate_limiter_from"]
+__all__ = ["RateLimit", "RateLimiter", "TokenBucket", "rate_limiter_from"]
 
 logger = logging.getLogger("activitysmith")
 
-DEFAULT_RATE_LIMIT = 60.0
-"""Requests per minute: the API's shared account budget (push, streams, metrics)."""
-
 _SLACK = 1.02
 """A token comes back 2% later than the exact period, so network jitter cannot push a
-request into the API's previous window (for the default: 61.2 s instead of 60 s)."""
+request into the API's previous window (for a 60 s window: 61.2 s instead of 60 s)."""
 
 
 class TokenBucket:
@@ -70,74 +72,132 @@ async def _anyio_sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
+def _budgets() -> tuple[dict[str, int], str, int, float]:
+    from ._generated.operations import BUDGETS, DEFAULT_BUDGET, DEFAULT_FEATURE, WINDOW_SECONDS
+
+    return dict(BUDGETS), DEFAULT_FEATURE, DEFAULT_BUDGET, WINDOW_SECONDS
+
+
+def _rate(name: str, value: object) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise ConfigurationError(
+            f"{name} must be a positive number of requests per minute, got {value!r}"
+        )
+    return float(value)
+
+
 class RateLimiter:
-    """At most `per_minute` requests per minute, in bursts of at most `burst` (default: all).
+    """Paces requests to the API's budgets: a bucket per feature, in bursts of at most `burst`.
+
+    `per_minute` is None for the spec's budgets (`budgets` shows them: requests a minute
+    for notifications, live-activities, metrics and badges), a number to give every feature
+    that budget, or a mapping of feature -> budget to change some of them. `burst` caps how many
+    requests of one feature may go at once (default: a whole window's budget).
 
     Thread-safe and safe to share between sync and async clients: pass one instance as
-    `rate_limit=` to several clients that use the same account, and they share its budget.
-    `clock`, `sleep` and `async_sleep` exist for tests.
+    `rate_limit=` to several clients that use the same account, and they share its
+    budgets. `clock`, `sleep` and `async_sleep` exist for tests.
     """
 
     def __init__(
         self,
-        per_minute: float = DEFAULT_RATE_LIMIT,
+        per_minute: float | Mapping[str, float] | None = None,
         *,
         burst: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = _anyio_sleep,
     ) -> None:
-        if (
-            isinstance(per_minute, bool)
-            or not isinstance(per_minute, int | float)
-            or not math.isfinite(per_minute)
-            or per_minute <= 0
-        ):
-            raise ConfigurationError(
-                f"rate_limit must be a positive number of requests per minute, got {per_minute!r}"
+        budgets, self._default_feature, default, window = _budgets()
+        rates: dict[str, float] = {name: float(value) for name, value in budgets.items()}
+        rates[self._default_feature] = float(default)
+        if isinstance(per_minute, Mapping):
+            unknown = sorted(set(per_minute) - set(rates))
+            if unknown:
+                raise ConfigurationError(
+                    f"rate_limit names no feature of the API: {', '.join(map(repr, unknown))} "
+                    f"(features: {', '.join(sorted(rates))})"
+                )
+            rates.update(
+                {name: _rate(f"rate_limit[{name!r}]", v) for name, v in per_minute.items()}
             )
-        capacity = max(1, int(per_minute)) if burst is None else burst
-        if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
+        elif per_minute is not None:
+            rate = _rate("rate_limit", per_minute)
+            rates = dict.fromkeys(rates, rate)
+        if burst is not None and (
+            isinstance(burst, bool) or not isinstance(burst, int) or burst < 1
+        ):
             raise ConfigurationError(f"burst must be an integer >= 1, got {burst!r}")
-        self.per_minute = float(per_minute)
-        self.burst = capacity
-        self._bucket = TokenBucket(capacity, capacity * 60.0 / self.per_minute * _SLACK)
+        self.per_minute = per_minute
+        self.burst = burst
+        self.budgets: Mapping[str, float] = rates
+        """Requests per minute allowed for each feature."""
+        self._window = window
+        self._buckets: dict[str, TokenBucket] = {}
         self._lock = threading.Lock()
         self._clock = clock
         self._sleep = sleep
         self._async_sleep = async_sleep
 
-    def reserve(self, max_wait: float | None = None) -> float | None:
-        """Take a token now; seconds to wait before using it, or None if over `max_wait`."""
-        with self._lock:
-            return self._bucket.reserve(self._clock(), max_wait)
+    def _bucket(self, feature: str) -> TokenBucket:
+        bucket = self._buckets.get(feature)
+        if bucket is None:
+            rate = self.budgets.get(feature, self.budgets[self._default_feature])
+            per_window = rate * self._window / 60.0
+            capacity = max(1, int(per_window)) if self.burst is None else self.burst
+            bucket = TokenBucket(capacity, capacity * 60.0 / rate * _SLACK)
+            self._buckets[feature] = bucket
+        return bucket
 
-    def acquire(self, max_wait: float | None = None) -> bool:
+    def reserve(self, feature: str | None = None, max_wait: float | None = None) -> float | None:
+        """Take a token of `feature` now; seconds to wait before using it, or None if over `max_wait`."""
+        with self._lock:
+            return self._bucket(feature or self._default_feature).reserve(self._clock(), max_wait)
+
+    def acquire(self, feature: str | None = None, max_wait: float | None = None) -> bool:
         """Wait for a token (sleeping); False, without waiting, if it would take over `max_wait`."""
-        wait = self.reserve(max_wait)
+        wait = self.reserve(feature, max_wait)
         if wait is None:
             return False
         if wait > 0:
-            logger.debug("waiting %.2fs for the client rate limit", wait)
+            logger.debug("waiting %.2fs for the client rate limit of %s", wait, feature)
             self._sleep(wait)
         return True
 
-    async def acquire_async(self, max_wait: float | None = None) -> bool:
-        """Async twin of `acquire`."""
-        wait = self.reserve(max_wait)
+    async def acquire_async(
+        self, feature: str | None = None, max_wait: float | None = None
+    ) -> bool:
+        """`acquire` for async clients: waits with the async sleep."""
+        wait = self.reserve(feature, max_wait)
         if wait is None:
             return False
         if wait > 0:
-            logger.debug("waiting %.2fs for the client rate limit", wait)
+            logger.debug("waiting %.2fs for the client rate limit of %s", wait, feature)
             await self._async_sleep(wait)
         return True
 
     def __repr__(self) -> str:
-        return f"RateLimiter(per_minute={self.per_minute:g}, burst={self.burst})"
+        shown = (
+            self.per_minute if not isinstance(self.per_minute, Mapping) else dict(self.per_minute)
+        )
+        if isinstance(shown, float) and shown.is_integer():
+            shown = int(shown)
+        return f"RateLimiter(per_minute={shown!r}, burst={self.burst})"
 
 
-def rate_limiter_from(rate_limit: float | RateLimiter | None) -> RateLimiter | None:
-    """The limiter for a client's `rate_limit=` argument (None switches limiting off)."""
+RateLimit: TypeAlias = "float | Mapping[str, float] | RateLimiter | None"
+"""What `rate_limit=` accepts: a number or per-feature mapping, a shared limiter, or None (off)."""
+
+
+def rate_limiter_from(rate_limit: RateLimit | NotGiven) -> RateLimiter | None:
+    """The limiter for a client's `rate_limit=` (not given: the spec's budgets; None: off)."""
+    if isinstance(rate_limit, NotGiven):
+        return RateLimiter()
     if rate_limit is None or isinstance(rate_limit, RateLimiter):
         return rate_limit
     return RateLimiter(rate_limit)

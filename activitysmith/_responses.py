@@ -7,14 +7,20 @@ that do not parse) become the SDK's own exceptions.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import _errors as errors
 from ._operations import Operation
 from ._retries import parse_retry_after
+
+if TYPE_CHECKING:
+    from ._results import ResponseInfo
+
+R = TypeVar("R", bound="ResponseInfo")
 
 __all__ = ["error_from_exception", "error_from_response", "parse_result"]
 
@@ -53,12 +59,32 @@ def _reason(status: int) -> str:
         return "Unknown status (often a proxy or CDN error)"
 
 
-def error_from_response(response: httpx.Response) -> errors.APIStatusError:
-    """The exception for an error status, whatever the body holds."""
+def _detail(parse: Callable[[Mapping[str, Any]], Any] | None, body: Any) -> Any:
+    """`body` parsed by the declared error model, or None when there is none or it does not fit."""
+    if parse is None or not isinstance(body, dict):
+        return None
+    try:
+        return parse(body)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+
+
+def error_from_response(
+    response: httpx.Response, op: Operation[Any] | None = None
+) -> errors.APIStatusError:
+    """The exception for an error status, whatever the body holds.
+
+    Fields are read through the generated error model the spec declares for `op` and this
+    status; a body that model cannot read is still reported, from its raw JSON.
+    """
     status = response.status_code
     body = _json_body(response)
-    error = body.get("error") if isinstance(body, dict) else None
-    message = body.get("message") if isinstance(body, dict) else None
+    detail = _detail(op.binding.error_parser(status) if op is not None else None, body)
+    source: Any = detail if detail is not None else body
+    if isinstance(source, dict):
+        error, message = source.get("error"), source.get("message")
+    else:
+        error, message = getattr(source, "error", None), getattr(source, "message", None)
     if not isinstance(message, str) or not message:
         message = error if isinstance(error, str) and error else None
     if message is None:
@@ -79,11 +105,15 @@ def error_from_response(response: httpx.Response) -> errors.APIStatusError:
         "request_id": response.headers.get("x-request-id") or response.headers.get("request-id"),
         "method": response.request.method,
         "url": str(response.request.url.copy_with(query=None)),
+        "detail": detail,
     }
     if status == 429:
+        limit = getattr(detail, "limit", None) if detail is not None else None
+        if detail is None and isinstance(body, dict):
+            limit = body.get("limit")
         limit_cls = (
             errors.LiveActivityLimitError
-            if isinstance(body, dict) and "limit" in body
+            if isinstance(limit, int) and not isinstance(limit, bool)
             else errors.RateLimitError
         )
         return limit_cls(
@@ -92,9 +122,8 @@ def error_from_response(response: httpx.Response) -> errors.APIStatusError:
     return cls(message, **kwargs)
 
 
-def parse_result(op: Operation, response: httpx.Response) -> Any:
+def parse_result(op: Operation[R], response: httpx.Response) -> R:
     """The typed result of a 2xx response, or APIResponseValidationError if it does not parse."""
-    from . import _results
 
     def invalid(reason: str) -> errors.APIResponseValidationError:
         return errors.APIResponseValidationError(
@@ -106,12 +135,14 @@ def parse_result(op: Operation, response: httpx.Response) -> Any:
             url=str(response.request.url),
         )
 
+    parse = op.binding.parse
+    if parse is None:
+        raise TypeError(f"{op.operation_id} answers no JSON body; call it through low_level")
     body = _json_body(response)
     if not isinstance(body, dict):
         raise invalid("the body is not a JSON object")
-    result_cls = getattr(_results, op.result)
     try:
-        result = result_cls.from_dict(body)
+        result = parse(body)
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise invalid(
             f"the body does not match the contract ({type(exc).__name__}: {exc})"

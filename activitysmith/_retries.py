@@ -2,8 +2,11 @@
 
 An operation is either *repeatable* (sending it twice leaves the same state: stream PUT and
 DELETE, metric value, badge, legacy update and end, replace) or *delivering* (each request
-may buzz a phone: push send, legacy start). Delivering requests are retried only when the
-server certainly never saw them, so a retry can never deliver a notification twice.
+may buzz a phone: push send, legacy start). The spec says which
+(`x-activitysmith-repeat-visible`, carried by the generated operation table); an operation
+that does not say, and a route outside the spec, count as delivering unless its method is
+GET, HEAD or OPTIONS. Delivering requests are retried only when the server certainly never
+saw them, so a retry can never deliver a notification twice.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import math
 import random
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._operations import Operation
 
 __all__ = [
     "Failure",
@@ -43,27 +50,16 @@ class Failure(enum.Enum):
     TIMEOUT = "timeout"  # read or write timeout: also ambiguous
 
 
-_DELIVERING_ROUTES = frozenset({("POST", "/push-notification"), ("POST", "/live-activity/start")})
 RETRYABLE_STATUSES = frozenset({408, 429})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+"""Methods HTTP defines as safe: repeating them changes nothing anyone sees."""
 
 
-def safety_of(method: str, path: str) -> Safety:
-    """Classify a request by method and API path (the part after the base URL's `/api`)."""
-    method = method.upper()
-    if (method, path.rstrip("/")) in _DELIVERING_ROUTES:
-        return Safety.DELIVERING
-    if method in ("PUT", "DELETE", "GET", "HEAD", "OPTIONS"):
-        return Safety.REPEATABLE
-    if method == "POST" and path.rstrip("/") in (
-        "/live-activity/update",
-        "/live-activity/end",
-        "/badge",
-    ):
-        return Safety.REPEATABLE
-    if method == "POST" and path.startswith("/metrics/"):
-        return Safety.REPEATABLE
-    # Unknown POST routes (reached through the low-level client) are treated as delivering.
-    return Safety.DELIVERING
+def safety_of(op: Operation[Any] | None, method: str) -> Safety:
+    """Classify a request by its operation (None: a route the spec does not have)."""
+    if op is not None:
+        return Safety.DELIVERING if op.repeat_visible else Safety.REPEATABLE
+    return Safety.REPEATABLE if method.upper() in SAFE_METHODS else Safety.DELIVERING
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from . import ActivitySmith, NoRecipientsError, action, content_state, metric
 
 if TYPE_CHECKING:
+    from ._generated.params import ContentStateParams
     from .testing import ActivitySmithServer
 
 WIDTH = 60
@@ -141,9 +142,9 @@ class Demo:
         print(render_activity(self.server, activity_id))
 
 
-def _stream(demo: Demo, key: str, title: str, state: Mapping[str, Any]) -> str:
+def _stream(demo: Demo, key: str, title: str, state: ContentStateParams) -> str:
     demo.header(title)
-    result = demo.client.live_activities.stream(key, content_state=dict(state))
+    result = demo.client.live_activities.stream(key, content_state=state)
     demo.answered(result)
     assert isinstance(result.activity_id, str)
     demo.phone_activity(result.activity_id)
@@ -204,11 +205,17 @@ def run(client: ActivitySmith, server: ActivitySmithServer, pace: float = 0.0) -
     demo.header("Stream: the same state again")
     demo.answered(streams.stream("prod-web-1", content_state=server_health))
     demo.header("Stream: new readings")
-    busy = {**server_health, "metrics": [metric("CPU", 76, unit="%"), metric("MEM", 52, unit="%")]}
+    busy: ContentStateParams = {
+        **server_health,
+        "metrics": [metric("CPU", 76, unit="%"), metric("MEM", 52, unit="%")],
+    }
     demo.answered(streams.stream("prod-web-1", content_state=busy))
     demo.phone_activity(activity_id)
     demo.header("end_stream with a final state")
-    calm = {**server_health, "metrics": [metric("CPU", 7, unit="%"), metric("MEM", 38, unit="%")]}
+    calm: ContentStateParams = {
+        **server_health,
+        "metrics": [metric("CPU", 7, unit="%"), metric("MEM", 38, unit="%")],
+    }
     demo.answered(streams.end_stream("prod-web-1", content_state=calm))
     demo.phone_activity(activity_id)
 
@@ -324,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(argv)
     try:
         from .testing import ActivitySmithServer
-        from .testing._serve import stopped_by_sigterm, wait_for
+        from .testing._foreground import stopped_by_sigterm, wait_for
     except ImportError as exc:  # pragma: no cover - the testing extra is missing
         print(f"The demo needs the testing extra: pip install 'activitysmith[testing]' ({exc})")
         return 1

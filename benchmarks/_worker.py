@@ -209,11 +209,12 @@ def _time_calls(call: Call, n: int) -> dict[str, float]:
 
 LAYERS = (
     # (substring of the code's file path, layer); the first match wins.
-    ("activitysmith/_validation.py", "ours: request validation"),
+    ("activitysmith/_rules.py", "ours: request validation"),
     ("activitysmith/_operations.py", "ours: body building (merge, copy, channels)"),
     ("activitysmith/_responses.py", "ours: result parsing"),
     ("activitysmith/_results.py", "ours: result parsing"),
     ("activitysmith/_transport.py", "ours: retry transport"),
+    ("activitysmith/_sync/_transport.py", "ours: retry transport"),
     ("activitysmith/_retries.py", "ours: retry transport"),
     ("activitysmith/_ratelimit.py", "ours: rate limiter"),
     ("activitysmith/", "ours: facade call path"),
@@ -301,8 +302,9 @@ def breakdown(contender: Contender, n: int) -> dict[str, float]:
     """
     import httpx
 
-    from activitysmith import NOT_GIVEN, _operations
-    from activitysmith._operations import STREAM
+    from activitysmith import NOT_GIVEN
+    from activitysmith._generated.operations import RECONCILE_LIVE_ACTIVITY_STREAM as STREAM
+    from activitysmith._operations import build_body
     from activitysmith._responses import parse_result
 
     client = contender.client
@@ -310,11 +312,11 @@ def breakdown(contender: Contender, n: int) -> dict[str, float]:
     key = contender.stream_key
 
     def prepare() -> Any:
-        return client._prepare(STREAM, key, None, state, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN)
+        return client._prepare(STREAM, (key,), None, state, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN)
 
     def build() -> Any:
-        _operations.check_path(STREAM, key)
-        return _operations.build_body(STREAM, None, state)
+        STREAM.check_path(key)
+        return build_body(STREAM, None, state)
 
     kwargs = prepare()
     request = client._http.build_request(**kwargs)

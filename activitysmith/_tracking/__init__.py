@@ -2,64 +2,15 @@
 
 - `_states`: what the Live Activity shows (pure);
 - `_session`: when to send and what (pure coalescing and pacing);
-- `_options`: the keyword arguments and their checks;
-- `_sync` / `_async`: the background thread or task that sends.
+- `_options`: the keyword arguments (their fields come from the spec) and their checks;
+- `_progress` / `_async_progress`: the iterable wrappers;
+- the trackers and the worker that sends live in `activitysmith/_async/_tracker.py` and
+  its generated sync form.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from ._async import AsyncProgress, AsyncTracker, drain
-from ._options import ProgressOptions, TrackOptions, TrackUpdate, plan_progress, plan_track
+from ._options import ProgressOptions, TrackOptions, TrackUpdate
 from ._session import DEFAULT_FLUSH_TIMEOUT
-from ._sync import Progress, Tracker
 
-if TYPE_CHECKING:
-    from .._client import ActivitySmith, AsyncActivitySmith
-
-__all__ = [
-    "DEFAULT_FLUSH_TIMEOUT",
-    "AsyncProgress",
-    "AsyncTracker",
-    "Progress",
-    "ProgressOptions",
-    "TrackOptions",
-    "TrackUpdate",
-    "Tracker",
-    "drain",
-    "new_async_progress",
-    "new_async_tracker",
-    "new_progress",
-    "new_tracker",
-]
-
-T = TypeVar("T")
-
-
-def new_progress(
-    client: ActivitySmith, iterable: Iterable[T], stream_key: str, options: Mapping[str, Any]
-) -> Progress[T]:
-    plan, view = plan_progress(iterable, stream_key, options)
-    return Progress(client, iterable, plan, view, options.get("subtitle"))
-
-
-def new_async_progress(
-    client: AsyncActivitySmith,
-    iterable: Iterable[T] | AsyncIterable[T],
-    stream_key: str,
-    options: Mapping[str, Any],
-) -> AsyncProgress[T]:
-    plan, view = plan_progress(iterable, stream_key, options)
-    return AsyncProgress(client, iterable, plan, view, options.get("subtitle"))
-
-
-def new_tracker(client: ActivitySmith, stream_key: str, options: Mapping[str, Any]) -> Tracker:
-    return Tracker(client, *plan_track(stream_key, options))
-
-
-def new_async_tracker(
-    client: AsyncActivitySmith, stream_key: str, options: Mapping[str, Any]
-) -> AsyncTracker:
-    return AsyncTracker(client, *plan_track(stream_key, options))
+__all__ = ["DEFAULT_FLUSH_TIMEOUT", "ProgressOptions", "TrackOptions", "TrackUpdate"]

@@ -1,15 +1,29 @@
-"""The keyword arguments of `progress()` and `track()`, typed once for the sync and async clients."""
+"""The keyword arguments of `progress()` and `track()`, typed once for the sync and async clients.
+
+Their content-state and stream fields are the spec's (generated `TrackStateParams`,
+`TrackExtrasParams`, `ProgressStyleParams`); only the tracking options are declared here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Sized
+from collections.abc import Iterable, Mapping, Sized
 from dataclasses import dataclass, field
-from typing import Any, Required, TypedDict
+from typing import TYPE_CHECKING, Any, Required, TypedDict
 
 from .._errors import ValidationError
-from .._params import ActionParams, BadgeParams, Channels, IconParams, MetricParams, TargetParams
+from .._generated.params import (
+    PROGRESS_STYLE,
+    TRACK_END_EXTRAS,
+    TRACK_EXTRAS,
+    ProgressStyleParams,
+    TrackExtrasParams,
+    TrackStateParams,
+)
 from ._session import DEFAULT_FLUSH_TIMEOUT, check_timing
 from ._states import ProgressView, check_start
+
+if TYPE_CHECKING:
+    from .._generated.params import LiveActivityTypeValue
 
 __all__ = [
     "Plan",
@@ -24,13 +38,9 @@ __all__ = [
 class _Delivery(TypedDict, total=False):
     min_interval: float | None
     flush_timeout: float
-    channels: Channels
-    target: TargetParams | Mapping[str, Any]
-    action: ActionParams | Mapping[str, Any]
-    secondary_action: ActionParams | Mapping[str, Any]
 
 
-class ProgressOptions(_Delivery, total=False):
+class ProgressOptions(_Delivery, TrackExtrasParams, ProgressStyleParams, total=False):
     """Keywords of `live_activities.progress(iterable, stream_key, **options)`."""
 
     title: Required[str]
@@ -38,49 +48,25 @@ class ProgressOptions(_Delivery, total=False):
     steps: int | None
     unit: str
     subtitle: str | None
-    color: str
-    icon: IconParams | Mapping[str, Any]
-    badge: BadgeParams | Mapping[str, Any]
 
 
-class _StateFields(TypedDict, total=False):
-    subtitle: str | None
-    number_of_steps: int
-    current_step: int
-    percentage: float
-    value: float | str
-    upper_limit: float
-    duration_seconds: float
-    counts_down: bool
-    is_running: bool
-    metrics: Sequence[MetricParams | Mapping[str, Any]]
-    message: str
-    icon: IconParams | Mapping[str, Any] | None
-    badge: BadgeParams | Mapping[str, Any] | None
-    color: str | None
-    step_color: str | None
-    step_colors: Sequence[str] | None
-    auto_dismiss_minutes: int
-    auto_dismiss_seconds: int
-
-
-class TrackUpdate(_StateFields, total=False):
+class TrackUpdate(TrackStateParams, total=False):
     """Content-state fields `Tracker.update()` accepts (None removes one)."""
 
     title: str
 
 
-class TrackOptions(_Delivery, _StateFields, total=False):
+class TrackOptions(_Delivery, TrackExtrasParams, TrackStateParams, total=False):
     """Keywords of `live_activities.track(stream_key, **options)`."""
 
     title: Required[str]
-    type: str
+    type: LiveActivityTypeValue
 
 
 _DELIVERY = ("min_interval", "flush_timeout")
-_EXTRAS = ("channels", "target", "action", "secondary_action")
-_END_EXTRAS = ("action", "secondary_action")  # the DELETE accepts no targeting
-_STYLE = ("color", "icon", "badge")
+_EXTRAS: tuple[str, ...] = TRACK_EXTRAS  # on every PUT
+_END_EXTRAS: tuple[str, ...] = TRACK_END_EXTRAS  # of those, what the final DELETE accepts
+_STYLE: tuple[str, ...] = PROGRESS_STYLE
 _PROGRESS = ("title", "total", "steps", "unit", "subtitle", *_STYLE, *_DELIVERY, *_EXTRAS)
 
 

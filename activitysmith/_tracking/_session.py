@@ -48,8 +48,8 @@ def interval_after(sent: int, min_interval: float | None) -> float:
     about an hour, but short bursts that then end are fine, and ActivitySmith warns only
     after 12 updates. So the first 12 updates may come every 10 seconds (a job of a few
     minutes looks live), then one every 2 minutes (a job of hours stays within the budget).
-    At that pace one tracker spends at most 6 of the account's 60 requests per minute on
-    updates (plus the final one).
+    At that pace one tracker spends at most 6 of the account's 300 Live Activity requests a
+    minute on updates (plus the final one).
     """
     if min_interval is not None:
         return min_interval
@@ -115,7 +115,6 @@ class Session:
         self.attempts = 0
         self.next_at = -math.inf  # earliest time of the next update
         self.deadline: float | None = None  # set by `close`
-        self.delivered_final = False
         self._failing = False
         self._missing = False
 
@@ -174,7 +173,6 @@ class Session:
             self.started = True
             self.handled = call.fields["content_state"]
         else:
-            self.delivered_final = True
             self.started = False
         if self._failing:
             self._failing = False

@@ -9,11 +9,16 @@ import math
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
+from .._durations import format_duration
 from .._errors import ValidationError
-from .._operations import STREAM, build_body, check_path
-from .._validation import STREAM_CONTENT_STATE, _type_fields_present
+from .._generated.operations import RECONCILE_LIVE_ACTIVITY_STREAM, START_LIVE_ACTIVITY
+from .._operations import build_body
+
+if TYPE_CHECKING:
+    from .._rules import Checker
 
 __all__ = [
     "Ending",
@@ -22,29 +27,35 @@ __all__ = [
     "check_start",
     "ending_for",
     "failure",
-    "format_duration",
     "is_failure",
 ]
 
-_NEW_STATE = STREAM_CONTENT_STATE.extend(required=["title", "type"], checks=[_type_fields_present])
 _BADGE_TYPES = frozenset({"progress", "segmented_progress", "alert", "value"})
+
+
+@cache
+def _starting_state() -> tuple[Checker, frozenset[str]]:
+    """The rules of a content state that starts a Live Activity: the legacy start's.
+
+    A stream PUT that starts an activity needs what a legacy start needs (the fields of
+    its type), which the stream's own schema leaves open; so a tracker checks its first
+    state against the start schema too, for the fields that schema has.
+    """
+    from .._generated.schemas import SCHEMAS
+    from .._operations import _schema_checker
+
+    body = SCHEMAS[START_LIVE_ACTIVITY.request["$ref"]]
+    name = body["properties"]["content_state"]["$ref"]
+    return _schema_checker(name), frozenset(SCHEMAS[name]["properties"])
 
 
 def check_start(stream_key: str, fields: Mapping[str, Any]) -> None:
     """Raise ValidationError unless `fields` (a stream PUT body) can start a Live Activity."""
-    check_path(STREAM, stream_key)
-    build_body(STREAM, None, fields)
-    _NEW_STATE.check(fields["content_state"], "content_state")
-
-
-def format_duration(seconds: float) -> str:
-    """`42s`, `3m 05s`, `2h 07m`: short enough for a lock-screen subtitle."""
-    total = max(0, int(seconds))
-    if total < 60:
-        return f"{total}s"
-    if total < 3600:
-        return f"{total // 60}m {total % 60:02d}s"
-    return f"{total // 3600}h {total % 3600 // 60:02d}m"
+    RECONCILE_LIVE_ACTIVITY_STREAM.check_path(stream_key)
+    build_body(RECONCILE_LIVE_ACTIVITY_STREAM, None, fields)
+    rules, known = _starting_state()
+    state = {name: value for name, value in fields["content_state"].items() if name in known}
+    rules.check(state, "content_state")
 
 
 def _clamp(value: float, low: float, high: float) -> float:

@@ -10,12 +10,13 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import _body
+from ._body import body_fields
+from ._parser import OPERATIONS
 
 if TYPE_CHECKING:
     from activitysmith import ActivitySmith
 
-__all__ = ["COMMANDS", "make_client", "subject_of"]
+__all__ = ["COMMANDS", "make_client", "run_command", "subject_of"]
 
 
 def make_client(
@@ -48,48 +49,27 @@ def make_client(
     return ActivitySmith(api_key=api_key, base_url=getattr(ns, "base_url", None), **options)
 
 
-def _push(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.notifications.send(_body.push_fields(ns))
+def run_command(client: ActivitySmith, ns: argparse.Namespace) -> Any:
+    """Send the request of the parsed command; its result."""
+    from .._generated.operations import OPERATIONS as TABLE
+
+    name: str = ns.command_name
+    operation = next(op for op in TABLE if op.operation_id == OPERATIONS[name])
+    fields = body_fields(ns, name)
+    path: tuple[Any, ...] = ()
+    if name in ("stream", "end-stream"):
+        path = (ns.stream_key,)
+    elif name == "metric":
+        path = (ns.key,)
+        fields["value"] = ns.value
+    elif name == "badge":
+        fields["badge"] = ns.count
+    return client._request(operation, path, None, fields)
 
 
-def _stream(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.live_activities.stream(ns.stream_key, _body.live_activity_fields(ns))
-
-
-def _end_stream(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.live_activities.end_stream(ns.stream_key, _body.live_activity_fields(ns))
-
-
-def _start(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.live_activities.start(_body.live_activity_fields(ns))
-
-
-def _update(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.live_activities.update(_body.live_activity_fields(ns))
-
-
-def _end(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.live_activities.end(_body.live_activity_fields(ns))
-
-
-def _metric(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.metrics.update(ns.key, ns.value, ns.timestamp)
-
-
-def _badge(client: ActivitySmith, ns: argparse.Namespace) -> Any:
-    return client.badge_count(ns.count, ns.channels)
-
-
-COMMANDS: dict[str, Callable[[ActivitySmith, argparse.Namespace], Any]] = {
-    "push": _push,
-    "stream": _stream,
-    "end-stream": _end_stream,
-    "start": _start,
-    "update": _update,
-    "end": _end,
-    "metric": _metric,
-    "badge": _badge,
-}
+COMMANDS: dict[str, Callable[[ActivitySmith, argparse.Namespace], Any]] = dict.fromkeys(
+    OPERATIONS, run_command
+)
 
 
 def subject_of(ns: argparse.Namespace) -> str | None:

@@ -1,31 +1,27 @@
 """The command line's grammar: every command, flag and help text (argparse, stdlib only).
 
-Nothing here imports the SDK, so `activitysmith --help` costs no more than argparse.
-Content-state flags store into `cs_<field>` and every flag defaults to None, so the
-request builder sends exactly the flags the user set.
+The body flags are the spec's: `_generated.py` (written by `make generate`) lists every
+field of each request and content state with its kind, choices and description, and
+only a few shorthands are made by hand (`--metric CPU=9%`, `--action TITLE=URL`,
+`--icon bolt.fill:yellow`, `--channels`, `--tag`). Body flags store into `body.<field>`,
+content-state flags into `state.<field>`, and every flag defaults to None, so the request
+builder sends exactly the flags the user set. Nothing here imports the SDK, so
+`activitysmith --help` costs no more than argparse.
 """
 
 from __future__ import annotations
 
 import argparse
 import textwrap
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from . import _values as v
+from ._generated import BODY, CONTENT_STATE, Flag
 
-__all__ = ["UsageError", "build_parser"]
+__all__ = ["BODY_DEST", "OPERATIONS", "PUSH_ACTIONS", "STATE_DEST", "UsageError", "build_parser"]
 
 PROG = "activitysmith"
-LIVE_ACTIVITY_TYPES = (
-    "segmented_progress",
-    "progress",
-    "metrics",
-    "stats",
-    "alert",
-    "timer",
-    "value",
-)
-INTERRUPTION_LEVELS = ("passive", "active", "time-sensitive")
 PUSH_ON = ("failure", "always", "never")
 
 _DESCRIPTION = """\
@@ -130,60 +126,155 @@ def _add_command(
     return parser
 
 
-def _targeting(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("recipients")
+# --- body flags: one per field of the spec's request, plus a few hand-made shorthands ---------
+
+# The operation each command sends (its flags come from the operation's request schema).
+OPERATIONS = {
+    "push": "sendPushNotification",
+    "stream": "reconcileLiveActivityStream",
+    "end-stream": "endLiveActivityStream",
+    "start": "startLiveActivity",
+    "update": "updateLiveActivity",
+    "end": "endLiveActivity",
+    "metric": "updateMetricValue",
+    "badge": "updateAppIconBadgeCount",
+}
+
+BODY_DEST = "body."
+"""Prefix of the dest of every body flag; the rest is the field's dotted path."""
+STATE_DEST = "state."
+"""Prefix of the dest of every content-state flag."""
+
+_CONVERTERS: dict[str, Callable[[str], Any] | None] = {
+    "text": None,
+    "choice": None,
+    "integer": v.integer,
+    "number": v.number,
+    "scalar": v.scalar,
+    "list": v.channels,
+    "pairs": v.key_value,
+    "json": v.json_object,
+    "json_list": v.json_objects,
+}
+_METAVARS = {"list": "A,B", "pairs": "KEY=VALUE"}
+
+# Which group a body field's flag is listed under (others: the command's own options).
+_GROUPS = {
+    "channels": "recipients",
+    "target": "recipients",
+    "tags": "history (shown in ActivitySmith, never on the device)",
+    "metadata": "history (shown in ActivitySmith, never on the device)",
+    "action": "buttons",
+    "secondary_action": "buttons",
+    "actions": "buttons",
+    "alert": "alert sent with the Live Activity update",
+}
+
+
+def _generic(group: Any, flag: Flag, dest: str) -> None:
+    """The flag of one field, as its kind in the spec says."""
+    options: dict[str, Any] = {"dest": dest, "help": flag.help}
+    if flag.kind == "boolean":
+        options["action"] = argparse.BooleanOptionalAction
+    else:
+        options["metavar"] = _METAVARS.get(flag.kind, flag.metavar)
+        converter = _CONVERTERS[flag.kind]
+        if converter is not None:
+            options["type"] = converter
+        if flag.kind == "choice":
+            options["choices"] = flag.choices
+            options["help"] = f"{flag.help} One of: %(choices)s."
+        if flag.kind == "pairs":
+            options["action"] = "append"
+            options["help"] = (
+                f"{flag.help} key=text, or key:=JSON for a number or true/false; repeatable"
+            )
+        if flag.kind in ("json", "json_list"):
+            options["help"] = f"{flag.help} JSON, inline, @file or @- (stdin)"
+    if flag.required:
+        options["required"] = True
+    group.add_argument(flag.option, **options)
+
+
+def _group(parser: argparse.ArgumentParser, groups: dict[str, Any], title: str | None) -> Any:
+    if title is None:
+        return parser
+    if title not in groups:
+        groups[title] = parser.add_argument_group(title)
+    return groups[title]
+
+
+def _body_flags(
+    parser: argparse.ArgumentParser, command: str, *, positional: tuple[str, ...] = ()
+) -> None:
+    """A flag for every field of the command's request body (`positional` ones excepted).
+
+    Hand-made shorthands replace a few: `--content-state` and the content-state flags,
+    `--channels` for `target`, `--tag` for tags, `--action TITLE=URL` for buttons.
+    """
+    operation = OPERATIONS[command]
+    flags = BODY[operation]
+    fields = {flag.field for flag in flags}
+    groups: dict[str, Any] = {}
+    flattened = {part for flag in flags for part in flag.parts}
+    for flag in flags:
+        name = flag.field
+        group = _group(parser, groups, _GROUPS.get(name.split(".")[0]))
+        dest = BODY_DEST + name
+        if name in positional:
+            continue
+        if name == "content_state":
+            _content_state(parser, operation)
+        elif name == "target":
+            if "channels" not in fields:  # `--channels` fills target.channels
+                _channels(group, BODY_DEST + "channels")
+        elif name == "channels":
+            _channels(group, dest)
+        elif name == "tags":
+            group.add_argument(
+                "--tag", dest=dest, metavar="TAG", action="append", help=f"{flag.help} Repeatable."
+            )
+        elif name in ("action", "secondary_action"):
+            group.add_argument(
+                flag.option,
+                dest=dest,
+                metavar="JSON|TITLE=URL",
+                type=v.action,
+                help=f"{flag.help} A JSON object (inline or @file), or TITLE=URL to open a link.",
+            )
+        elif name == "actions":
+            limit = f" up to {flag.max_items}" if flag.max_items else ""
+            group.add_argument(
+                "--action",
+                dest=PUSH_ACTIONS,
+                metavar="JSON|TITLE=URL",
+                type=v.action,
+                action="append",
+                help=f"a button: JSON object (inline or @file) or TITLE=URL; repeat for{limit}",
+            )
+            _generic(group, flag, dest)
+        elif flag.parts and all(part in flattened for part in flag.parts):
+            continue  # an object of scalars: its fields have flags of their own
+        else:
+            _generic(group, flag, dest)
+
+
+PUSH_ACTIONS = "push_actions"
+"""Dest of the repeatable `--action` of push, appended to `--actions`."""
+
+
+def _channels(group: Any, dest: str) -> None:
     group.add_argument(
         "--channels",
+        dest=dest,
         metavar="A,B",
         type=v.channels,
         help="send only to these channel slugs (default: everyone the API key reaches)",
     )
 
 
-def _history(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("history (shown in ActivitySmith, never on the device)")
-    group.add_argument(
-        "--tag",
-        dest="tags",
-        metavar="TAG",
-        action="append",
-        help="label for the history; repeat for several",
-    )
-    group.add_argument(
-        "--metadata",
-        metavar="KEY=VALUE",
-        type=v.key_value,
-        action="append",
-        help="detail for the history: key=text, or key:=JSON for a number or true/false; "
-        "repeatable",
-    )
-
-
-def _buttons(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("buttons")
-    group.add_argument(
-        "--action",
-        metavar="JSON|TITLE=URL",
-        type=v.action,
-        help='primary button: a JSON object (inline or @file), e.g. \'{"title": "Open", '
-        '"type": "open_url", "url": "https://..."}\', or TITLE=URL to open a link',
-    )
-    group.add_argument(
-        "--secondary-action",
-        metavar="JSON|TITLE=URL",
-        type=v.action,
-        help="second button (alert, progress, segmented_progress and value types)",
-    )
-
-
-def _alert(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("alert sent with the Live Activity update")
-    group.add_argument("--alert-title", metavar="TEXT", help="alert title")
-    group.add_argument("--alert-body", metavar="TEXT", help="alert body")
-
-
-def _content_state(parser: argparse.ArgumentParser, *, dismiss: tuple[str, ...] = ()) -> None:
-    """A flag for every content-state field; each stores into `cs_<field>`."""
+def _content_state(parser: argparse.ArgumentParser, operation: str) -> None:
+    """`--content-state` and a flag for every field of the operation's content state."""
     group = parser.add_argument_group(
         "content state",
         _wrap(
@@ -191,132 +282,36 @@ def _content_state(parser: argparse.ArgumentParser, *, dismiss: tuple[str, ...] 
             "them all as JSON and the flags override it. Colours: " + ", ".join(v.COLORS) + "."
         ),
     )
-    add = group.add_argument
-    add(
+    group.add_argument(
         "--content-state",
         dest="content_state",
         metavar="JSON|@FILE",
         type=v.json_object,
         help="the whole content state as a JSON object, inline, @file or @- (stdin)",
     )
-    add(
-        "--type",
-        dest="cs_type",
-        metavar="TYPE",
-        choices=LIVE_ACTIVITY_TYPES,
-        help="layout, needed to start one: " + ", ".join(LIVE_ACTIVITY_TYPES),
-    )
-    add("--title", dest="cs_title", metavar="TEXT", help="main line (always required)")
-    add("--subtitle", dest="cs_subtitle", metavar="TEXT", help="secondary line")
-    add("--message", dest="cs_message", metavar="TEXT", help="alert text (type alert)")
-    add(
-        "--number-of-steps",
-        dest="cs_number_of_steps",
-        metavar="N",
-        type=v.integer,
-        help="steps in total (segmented_progress)",
-    )
-    add(
-        "--current-step",
-        dest="cs_current_step",
-        metavar="N",
-        type=v.integer,
-        help="steps completed (segmented_progress)",
-    )
-    add(
-        "--percentage",
-        dest="cs_percentage",
-        metavar="0-100",
-        type=v.number,
-        help="progress in percent (progress)",
-    )
-    add(
-        "--value",
-        dest="cs_value",
-        metavar="VALUE",
-        type=v.scalar,
-        help="progress value with --upper-limit, or the readout of type value; "
-        "a number stays a number, other text is sent as written",
-    )
-    add(
-        "--upper-limit",
-        dest="cs_upper_limit",
-        metavar="N",
-        type=v.number,
-        help="maximum of --value (progress)",
-    )
-    add(
-        "--metric",
-        dest="cs_metrics",
-        metavar="LABEL=VALUE[:COLOR]",
-        type=v.metric,
-        action="append",
-        help='one readout (metrics, stats), e.g. "CPU=9%%" or "Revenue=$2430:green"; '
-        "repeat for up to 8",
-    )
-    add(
-        "--duration-seconds",
-        dest="cs_duration_seconds",
-        metavar="SECONDS",
-        type=v.number,
-        help="timer length; sending it again restarts the timer window (timer)",
-    )
-    add(
-        "--counts-down",
-        dest="cs_counts_down",
-        action=argparse.BooleanOptionalAction,
-        help="count down from --duration-seconds, or --no-counts-down to count up (timer)",
-    )
-    add(
-        "--is-running",
-        dest="cs_is_running",
-        action=argparse.BooleanOptionalAction,
-        help="--no-is-running pauses the timer, --is-running resumes it (timer)",
-    )
-    add("--color", dest="cs_color", metavar="COLOR", help="accent colour (button tint for alert)")
-    add(
-        "--step-color",
-        dest="cs_step_color",
-        metavar="COLOR",
-        help="colour of the current step (segmented_progress)",
-    )
-    add(
-        "--step-colors",
-        dest="cs_step_colors",
-        metavar="C1,C2",
-        type=v.channels,
-        help="colours of the completed steps, comma-separated (segmented_progress)",
-    )
-    add(
-        "--icon",
-        dest="cs_icon",
-        metavar="SYMBOL[:COLOR]",
-        type=v.labelled,
-        help="SF Symbol, e.g. bolt.fill:yellow",
-    )
-    add(
-        "--badge",
-        dest="cs_badge",
-        metavar="TITLE[:COLOR]",
-        type=v.labelled,
-        help="short label, e.g. SEV-2:red (alert, progress, segmented_progress, value)",
-    )
-    if "minutes" in dismiss:
-        add(
-            "--auto-dismiss-minutes",
-            dest="cs_auto_dismiss_minutes",
-            metavar="N",
-            type=v.integer,
-            help="minutes until the ended activity leaves the Lock Screen (0: at once)",
-        )
-    if "seconds" in dismiss:
-        add(
-            "--auto-dismiss-seconds",
-            dest="cs_auto_dismiss_seconds",
-            metavar="N",
-            type=v.integer,
-            help="seconds until the ended activity leaves the Lock Screen (wins over minutes)",
-        )
+    for flag in CONTENT_STATE[operation]:
+        dest = STATE_DEST + flag.field
+        if flag.field == "metrics":
+            limit = f"; repeat for up to {flag.max_items}" if flag.max_items else "; repeatable"
+            group.add_argument(
+                "--metric",
+                dest=dest,
+                metavar="LABEL=VALUE[:COLOR]",
+                type=v.metric,
+                action="append",
+                help=f'one readout (metrics, stats), e.g. "CPU=9%%" or "Revenue=$2430:green"{limit}',
+            )
+        elif flag.field in v.NAMED:
+            example = "bolt.fill:yellow" if flag.field == "icon" else "SEV-2:red"
+            group.add_argument(
+                flag.option,
+                dest=dest,
+                metavar=f"{v.NAMED[flag.field].upper()}[:COLOR]",
+                type=v.named(flag.field),
+                help=f"{flag.help} NAME or NAME:COLOR, e.g. {example}",
+            )
+        else:
+            _generic(group, flag, dest)
 
 
 def _push(commands: Any, parent: argparse.ArgumentParser) -> None:
@@ -327,44 +322,7 @@ def _push(commands: Any, parent: argparse.ArgumentParser) -> None:
         "send a push notification",
         "Send a push notification to the devices the API key (or --channels) reaches.",
     )
-    p.add_argument("--title", required=True, metavar="TEXT", help="headline (required)")
-    p.add_argument("--message", metavar="TEXT", help="body text")
-    p.add_argument("--subtitle", metavar="TEXT", help="line between title and message")
-    p.add_argument(
-        "--media", metavar="URL", help="https URL of an image, audio or video (not with actions)"
-    )
-    p.add_argument(
-        "--redirection", metavar="URL", help="what opens on tap: a URL, shortcuts:// or app link"
-    )
-    p.add_argument(
-        "--action",
-        dest="push_actions",
-        metavar="JSON|TITLE=URL",
-        type=v.action,
-        action="append",
-        help="a button: JSON object (inline or @file) or TITLE=URL; repeat for up to 4",
-    )
-    p.add_argument(
-        "--actions",
-        metavar="JSON|@FILE",
-        type=v.json_objects,
-        help="all buttons as a JSON array (inline, @file or @-); --action adds to them",
-    )
-    _targeting(p)
-    p.add_argument("--icon", metavar="URL", help="https URL of an image shown beside the app icon")
-    p.add_argument(
-        "--interruption-level",
-        choices=INTERRUPTION_LEVELS,
-        help="how urgently iOS presents it (default: active)",
-    )
-    p.add_argument(
-        "--badge", metavar="N", type=v.non_negative_integer, help="app badge number to set"
-    )
-    p.add_argument("--sound", metavar="NAME", help="sound to play")
-    p.add_argument(
-        "--payload", metavar="JSON|@FILE", type=v.json_object, help="custom data (a JSON object)"
-    )
-    _history(p)
+    _body_flags(p, "push")
     p.epilog = (
         "example:\n"
         '  activitysmith push --title "Deploy finished" --message "api v42 is live" '
@@ -382,11 +340,7 @@ def _stream_commands(commands: Any, parent: argparse.ArgumentParser) -> None:
         "first time, then updates it. Give --type when it may need to start.",
     )
     p.add_argument("stream_key", metavar="KEY", help="stable name, e.g. nightly-backup")
-    _content_state(p)
-    _buttons(p)
-    _alert(p)
-    _targeting(p)
-    _history(p)
+    _body_flags(p, "stream")
     p.epilog = (
         "examples:\n"
         '  activitysmith stream deploy --type segmented_progress --title "Deploy api" '
@@ -404,10 +358,7 @@ def _stream_commands(commands: Any, parent: argparse.ArgumentParser) -> None:
         "flags it ends with the latest state.",
     )
     p.add_argument("stream_key", metavar="KEY", help="the stream to end")
-    _content_state(p, dismiss=("minutes", "seconds"))
-    _buttons(p)
-    _alert(p)
-    _history(p)
+    _body_flags(p, "end-stream")
     p.epilog = (
         "example:\n"
         '  activitysmith end-stream deploy --title "Deploy api" --current-step 4 '
@@ -424,24 +375,16 @@ def _legacy_commands(commands: Any, parent: argparse.ArgumentParser) -> None:
         "Start a Live Activity and print its activity id, for `update` and `end`. "
         "`stream` is simpler: it needs no id.",
     )
-    _content_state(p)
-    _buttons(p)
-    _alert(p)
-    _targeting(p)
-    _history(p)
+    _body_flags(p, "start")
     p.epilog = (
         'example:\n  ID=$(activitysmith start --type progress --title "Import" --percentage 0)'
     )
-
-    for name, summary, dismiss in (
-        ("update", "update a Live Activity by id", ()),
-        ("end", "end a Live Activity by id", ("minutes",)),
+    for name, summary in (
+        ("update", "update a Live Activity by id"),
+        ("end", "end a Live Activity by id"),
     ):
         p = _add_command(commands, name, parent, summary, summary[0].upper() + summary[1:] + ".")
-        p.add_argument("--activity-id", required=True, metavar="ID", help="the id `start` printed")
-        _content_state(p, dismiss=dismiss)
-        _buttons(p)
-        _history(p)
+        _body_flags(p, name)
 
 
 def _metric(commands: Any, parent: argparse.ArgumentParser) -> None:
@@ -459,11 +402,7 @@ def _metric(commands: Any, parent: argparse.ArgumentParser) -> None:
         type=v.scalar,
         help='a number ("42", "99.9") is sent as a number, other text as a string',
     )
-    p.add_argument(
-        "--timestamp",
-        metavar="ISO8601",
-        help="when it was measured, e.g. 2026-01-31T12:00:00Z (default: now)",
-    )
+    _body_flags(p, "metric", positional=("value",))
 
 
 def _badge(commands: Any, parent: argparse.ArgumentParser) -> None:
@@ -475,7 +414,7 @@ def _badge(commands: Any, parent: argparse.ArgumentParser) -> None:
         "Set the number on the ActivitySmith app icon; 0 clears it.",
     )
     p.add_argument("count", metavar="COUNT", type=v.non_negative_integer, help="0 clears it")
-    _targeting(p)
+    _body_flags(p, "badge", positional=("badge",))
 
 
 def _sandbox(commands: Any, parent: argparse.ArgumentParser) -> None:
@@ -495,9 +434,7 @@ def _sandbox(commands: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--port", type=v.non_negative_integer, default=0, help="port (default: any free port)"
     )
-    p.add_argument(
-        "--no-rate-limit", action="store_true", help="switch off the 60 requests/minute budget"
-    )
+    p.add_argument("--no-rate-limit", action="store_true", help="switch off the request budgets")
     p.add_argument(
         "--auto-create-metrics",
         action="store_true",
@@ -528,7 +465,7 @@ def _run(commands: Any, parent: argparse.ArgumentParser) -> None:
         default="failure",
         help="also send a push notification when it ends (default: %(default)s)",
     )
-    _targeting(p)
+    _channels(p.add_argument_group("recipients"), "channels")
     p.add_argument(
         "command",
         nargs=argparse.REMAINDER,

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from .._durations import format_duration
 from ._output import describe_error, warn
 from ._parser import PROG, UsageError
 
 if TYPE_CHECKING:
     from activitysmith import ActivitySmith
 
-__all__ = ["Outcome", "format_duration", "run"]
+__all__ = ["Outcome", "run"]
 
 RUN_TIMEOUT = 5.0  # per attempt, unless --timeout says otherwise
 RUN_RETRIES = 1  # unless --retries says otherwise
@@ -52,25 +53,12 @@ class Outcome:
 
     def describe(self) -> str:
         """E.g. "Succeeded in 3.2s", "Failed with exit code 2 after 1m 05s"."""
-        took = format_duration(self.seconds)
+        took = format_duration(self.seconds, stopwatch=True)
         if self.ok:
             return f"Succeeded in {took}"
         if self.signal is not None:
             return f"Killed by {_signal_name(self.signal)} after {took}"
         return f"Failed with exit code {self.exit_code} after {took}"
-
-
-def format_duration(seconds: float) -> str:
-    """3.2s, 42s, 1m 05s, 2h 03m 09s."""
-    if seconds < 10:
-        return f"{seconds:.1f}s"
-    hours, rest = divmod(round(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}h {minutes:02d}m {secs:02d}s"
-    if minutes:
-        return f"{minutes}m {secs:02d}s"
-    return f"{secs}s"
 
 
 def _signal_name(signum: int) -> str:
@@ -169,11 +157,11 @@ class _Reporter:
 def _reporter(ns: argparse.Namespace, title: str) -> _Reporter:
     """The reporter; a misconfigured client (no key) warns and reports nothing."""
     from .. import _errors as e
-    from .._validation import check_path_param
+    from .._generated.operations import RECONCILE_LIVE_ACTIVITY_STREAM
     from ._commands import make_client
 
     try:
-        check_path_param("stream_key", ns.stream_key)
+        RECONCILE_LIVE_ACTIVITY_STREAM.check_path(ns.stream_key)
     except e.ValidationError as exc:
         raise UsageError(
             f"{PROG} run: error: invalid --stream-key: {exc.message}", _USAGE

@@ -11,10 +11,14 @@ import json
 import math
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
+
+from ._generated import ENUMS
 
 __all__ = [
     "COLORS",
+    "NAMED",
     "action",
     "channels",
     "integer",
@@ -23,13 +27,18 @@ __all__ = [
     "key_value",
     "labelled",
     "metric",
+    "named",
     "non_negative_integer",
     "number",
     "positive_number",
     "scalar",
 ]
 
-COLORS = ("lime", "green", "cyan", "blue", "purple", "magenta", "red", "orange", "yellow", "gray")
+COLORS = ENUMS["LiveActivityColor"]
+"""The spec's colours, for `NAME:color` suffixes."""
+
+NAMED = {"icon": "symbol", "badge": "title"}
+"""Content-state objects written `NAME[:COLOR]`: the field that NAME fills."""
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
@@ -150,6 +159,18 @@ def labelled(text: str) -> tuple[str, str | None]:
     if not name:
         raise argparse.ArgumentTypeError(f"expected NAME or NAME:COLOR, got {text!r}")
     return name, color
+
+
+def named(field: str) -> Callable[[str], dict[str, Any]]:
+    """The converter of `--icon bolt.fill:yellow` (or `--badge SEV-2:red`) to its object."""
+    key = NAMED[field]
+
+    def convert(text: str) -> dict[str, Any]:
+        name, color = labelled(text)
+        return {key: name} if color is None else {key: name, "color": color}
+
+    convert.__name__ = field  # argparse names the converter in its error messages
+    return convert
 
 
 def metric(text: str) -> dict[str, Any]:

@@ -15,8 +15,10 @@ session (per xdist worker), `reset()` for each test. `server.clock` is the serve
 `testing` extra: pip install 'activitysmith[testing]'.
 """
 
+from ._activitysmith_server import DEFAULT_API_KEY, ActivitySmithServer
 from ._clock import Clock
 from ._faults import Fault, FaultKind, FaultQueue
+from ._foreground import serve
 from ._models import (
     DEFAULT_DEVICES,
     DEFAULT_METRICS,
@@ -30,8 +32,6 @@ from ._models import (
     Timer,
 )
 from ._ratelimit import RateLimits
-from ._serve import serve
-from ._server import DEFAULT_API_KEY, ActivitySmithServer
 from ._validation import MissingTestingExtra
 
 __all__ = [

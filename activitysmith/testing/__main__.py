@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from ._activitysmith_server import DEFAULT_API_KEY
+from ._foreground import serve
 from ._ratelimit import RateLimits
-from ._serve import serve
-from ._server import DEFAULT_API_KEY
 from ._validation import MissingTestingExtra
 
 
@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--api-key", default=DEFAULT_API_KEY, help="accepted API key (default: %(default)s)"
     )
     parser.add_argument(
-        "--no-rate-limit", action="store_true", help="switch off the 60/min request budget"
+        "--no-rate-limit", action="store_true", help="switch off the request budgets"
     )
     parser.add_argument(
         "--auto-create-metrics",

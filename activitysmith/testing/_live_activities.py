@@ -146,7 +146,7 @@ class _Activity:
         )
 
 
-class LiveActivities:
+class LiveActivityStore:
     """Every Live Activity and stream of the account; the caller holds the service lock."""
 
     def __init__(self, directory: Directory, clock: Clock) -> None:

@@ -1,4 +1,8 @@
-"""The account's request budgets: a sliding window per bucket, answering 429 when spent."""
+"""The account's request budgets: a sliding window per feature, answering 429 when spent.
+
+Each operation spends the budget of its rate-limit feature, as the spec says
+(`x-activitysmith-rate-limit`, carried by the generated operation table).
+"""
 
 from __future__ import annotations
 
@@ -6,37 +10,45 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
+from .._generated.operations import BUDGETS, DEFAULT_BUDGET, DEFAULT_FEATURE, WINDOW_SECONDS
 from ._reply import ApiError
 
 
 @dataclass(frozen=True)
 class RateLimits:
-    """Requests allowed per window: `requests` for push and streams, `metric_requests` for metrics.
+    """Requests allowed per window for each feature (default: the spec's budgets).
 
-    The window is 60 seconds like the service's; tests shrink it to exercise a refill.
+    `requests` gives every feature that budget; `features` sets some by name
+    (`{"metrics": 2}`) and wins over `requests`. The window is the service's (60 s);
+    tests shrink it to exercise a refill.
     """
 
-    requests: int = 60
-    metric_requests: int = 300
-    window: float = 60.0
+    requests: int | None = None
+    features: Mapping[str, int] = field(default_factory=dict)
+    window: float = WINDOW_SECONDS
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.features) - {*BUDGETS, DEFAULT_FEATURE})
+        if unknown:
+            raise ValueError(
+                f"unknown rate-limit feature(s) {', '.join(map(repr, unknown))}; the spec's: "
+                + ", ".join(sorted(BUDGETS))
+            )
+
+    def budget(self, feature: str) -> int:
+        """Requests per window allowed for `feature`."""
+        if feature in self.features:
+            return self.features[feature]
+        if self.requests is not None:
+            return self.requests
+        return BUDGETS.get(feature, DEFAULT_BUDGET)
 
 
-# Operations (by operationId) that spend each budget. Badge and the legacy Live Activity
-# endpoints are not on the service's list.
-_BUCKETS: dict[str, str] = {
-    "sendPushNotification": "shared",
-    "replacePushNotification": "shared",
-    "reconcileLiveActivityStream": "shared",
-    "endLiveActivityStream": "shared",
-    "updateMetricValue": "metrics",
-}
-
-
-class RateLimiter:
-    """Counts requests per bucket in a sliding window; thread-safe."""
+class RequestBudgets:
+    """Counts requests per feature in a sliding window; thread-safe."""
 
     def __init__(
         self, limits: RateLimits | None, clock: Callable[[], float] = time.monotonic
@@ -46,16 +58,15 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._hits: dict[str, deque[float]] = {}
 
-    def spend(self, operation: str) -> None:
-        """Count one request for `operation`, or raise a 429 when its budget is spent."""
-        bucket = _BUCKETS.get(operation)
-        if self._limits is None or bucket is None:
+    def spend(self, feature: str) -> None:
+        """Count one request of `feature`, or raise a 429 when its budget is spent."""
+        if self._limits is None:
             return
-        limit = self._limits.metric_requests if bucket == "metrics" else self._limits.requests
+        limit = self._limits.budget(feature)
         window = self._limits.window
         with self._lock:
             now = self._clock()
-            hits = self._hits.setdefault(bucket, deque())
+            hits = self._hits.setdefault(feature, deque())
             while hits and hits[0] <= now - window:
                 hits.popleft()
             if len(hits) >= limit:

@@ -1,25 +1,23 @@
-"""Which operation a method and path address, mirroring the spec's paths under `/api`."""
+"""Which operation a method and path address: the spec's paths under `/api`.
+
+The routes are the generated operation table's (`activitysmith/_generated/operations.py`),
+so every operation in openapi.yaml has one after `make generate`.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from urllib.parse import unquote
+from typing import Any
+
+from .._generated.operations import OPERATIONS
+from .._operations import Operation, find, methods_at
 
 API_PREFIX = "/api"
 
-# (method, path template, operationId), as in openapi.yaml; a test keeps them in sync.
-ROUTES: tuple[tuple[str, str, str], ...] = (
-    ("POST", "/push-notification", "sendPushNotification"),
-    ("PUT", "/push-notification/{notification_id}", "replacePushNotification"),
-    ("PUT", "/live-activity/stream/{stream_key}", "reconcileLiveActivityStream"),
-    ("DELETE", "/live-activity/stream/{stream_key}", "endLiveActivityStream"),
-    ("POST", "/live-activity/start", "startLiveActivity"),
-    ("POST", "/live-activity/update", "updateLiveActivity"),
-    ("POST", "/live-activity/end", "endLiveActivity"),
-    ("POST", "/metrics/{key}/value", "updateMetricValue"),
-    ("POST", "/badge", "updateAppIconBadgeCount"),
+ROUTES: tuple[tuple[str, str, str], ...] = tuple(
+    (op.method, op.path, op.operation_id) for op in OPERATIONS
 )
+"""(method, path template, operationId) of every operation, as in openapi.yaml."""
 
 
 @dataclass(frozen=True)
@@ -29,29 +27,21 @@ class Match:
     operation: str | None
     params: dict[str, str]
     allowed: tuple[str, ...]
-
-
-def _compile(template: str) -> re.Pattern[str]:
-    pattern = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", template)
-    return re.compile(f"{re.escape(API_PREFIX)}{pattern}")
-
-
-_COMPILED = tuple((method, _compile(template), op) for method, template, op in ROUTES)
+    op: Operation[Any] | None = None
 
 
 def match(method: str, path: str) -> Match | None:
     """The route for `path` (the raw, still percent-encoded path), or None when none exists."""
-    allowed: list[str] = []
-    for route_method, pattern, operation in _COMPILED:
-        found = pattern.fullmatch(path)
-        if found is None:
-            continue
-        params = {name: unquote(value) for name, value in found.groupdict().items()}
-        if route_method == method:
-            return Match(operation, params, ())
-        allowed.append(route_method)
+    if not path.startswith(API_PREFIX + "/"):
+        return None
+    api_path = path[len(API_PREFIX) :]
+    found = find(method, api_path)
+    if found is not None:
+        op, params = found
+        return Match(op.operation_id, params, (), op)
+    allowed = methods_at(api_path)
     if allowed:
-        return Match(None, {}, tuple(allowed))
+        return Match(None, {}, allowed)
     return None
 
 

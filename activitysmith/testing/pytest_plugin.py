@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from activitysmith import ActivitySmith, AsyncActivitySmith
 
-    from ._server import ActivitySmithServer
+    from ._activitysmith_server import ActivitySmithServer
 
 FRESH_SERVER_MARKER = "activitysmith_fresh_server"
 
@@ -103,7 +103,7 @@ class ServerPool:
 
 
 def _new_server(options: dict[str, Any]) -> ActivitySmithServer:
-    from ._server import ActivitySmithServer
+    from ._activitysmith_server import ActivitySmithServer
 
     return ActivitySmithServer(**options)
 

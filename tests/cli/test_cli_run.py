@@ -316,6 +316,6 @@ def test_a_command_faster_than_the_api_still_gets_its_activity_ended(
     [(0.04, "0.0s"), (3.25, "3.2s"), (42.4, "42s"), (65, "1m 05s"), (7389, "2h 03m 09s")],
 )
 def test_durations_read_like_a_stopwatch(seconds: float, text: str) -> None:
-    from activitysmith.cli._run import format_duration
+    from activitysmith._durations import format_duration
 
-    assert format_duration(seconds) == text
+    assert format_duration(seconds, stopwatch=True) == text

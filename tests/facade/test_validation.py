@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 
 from activitysmith import ActivitySmith, ValidationError
+from activitysmith._generated.schemas import SCHEMAS
 from activitysmith.testing import ActivitySmithServer
 
 Call = Callable[[ActivitySmith], Any]
 PROGRESS = {"title": "Reindex", "type": "progress", "percentage": 10}
+MAX_METRICS: int = SCHEMAS["StreamContentState"]["properties"]["metrics"]["maxItems"]
 
 CASES: list[tuple[str, Call, str]] = [
     (
@@ -155,13 +157,13 @@ CASES: list[tuple[str, Call, str]] = [
     ),
     ("unknown field", lambda c: c.notifications.send(title="x", titel="typo"), "titel"),  # type: ignore[call-arg]
     (
-        "nine metrics",
+        "one metric more than the spec allows",
         lambda c: c.live_activities.stream(
             "k",
             content_state={
                 "title": "x",
                 "type": "metrics",
-                "metrics": [{"label": str(i), "value": i} for i in range(9)],
+                "metrics": [{"label": str(i), "value": i} for i in range(MAX_METRICS + 1)],
             },
         ),
         "content_state.metrics",

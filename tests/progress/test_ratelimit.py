@@ -62,13 +62,31 @@ def test_bucket_rejects_an_empty_bucket() -> None:
 # --- the limiter ------------------------------------------------------------------------------
 
 
-def test_default_limiter_is_sixty_a_minute_in_bursts_of_sixty() -> None:
+def test_default_limiter_keeps_each_features_budget_from_the_spec() -> None:
     clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep)
-    assert (limiter.per_minute, limiter.burst) == (60.0, 60)
-    waits = [limiter.reserve() for _ in range(61)]
-    assert waits[:60] == [0.0] * 60
-    assert waits[60] == pytest.approx(61.2)  # a token is back a minute (+2% slack) after use
+    assert dict(limiter.budgets) == {
+        "notifications": 60,
+        "live-activities": 300,
+        "metrics": 300,
+        "badges": 60,
+        "default": 60,
+    }
+    pushes = [limiter.reserve("notifications") for _ in range(61)]
+    assert pushes[:60] == [0.0] * 60
+    assert pushes[60] == pytest.approx(61.2)  # a token is back a minute (+2% slack) after use
+    streams = [limiter.reserve("live-activities") for _ in range(301)]
+    assert streams[:300] == [0.0] * 300  # a bucket of its own, untouched by the pushes
+    assert streams[300] == pytest.approx(61.2)
+
+
+def test_a_number_sets_every_budget_and_a_mapping_some() -> None:
+    every = RateLimiter(30)
+    assert set(every.budgets.values()) == {30.0}
+    some = RateLimiter({"metrics": 600})
+    assert (some.budgets["metrics"], some.budgets["notifications"]) == (600.0, 60.0)
+    with pytest.raises(ConfigurationError, match="no feature"):
+        RateLimiter({"metric": 600})
 
 
 @pytest.mark.parametrize(
@@ -198,7 +216,7 @@ def test_rate_limit_none_switches_it_off(activitysmith_server: ActivitySmithServ
         assert client._transport.limiter is None
     with ActivitySmith(api_key="ask_test", base_url=activitysmith_server.base_url) as client:
         assert client._transport.limiter is not None
-        assert client._transport.limiter.per_minute == 60
+        assert client._transport.limiter.budgets["notifications"] == 60
 
 
 def test_clients_given_one_limiter_share_one_budget(

@@ -114,7 +114,8 @@ def test_a_429_and_its_recovery_without_waiting(
 
 
 @pytest.mark.parametrize(
-    "activitysmith_server_options", [{"rate_limit": RateLimits(requests=1, metric_requests=1)}]
+    "activitysmith_server_options",
+    [{"rate_limit": RateLimits(requests=1, features={"metrics": 1})}],
 )
 def test_each_budget_refills_on_the_servers_clock(
     api: httpx.Client, server: ActivitySmithServer

@@ -10,15 +10,17 @@ import pytest
 from activitysmith.testing import ActivitySmithServer, RateLimits
 
 
-def test_sixty_requests_a_minute_then_429_with_retry_after(api: httpx.Client) -> None:
+def test_sixty_notifications_a_minute_then_429_with_retry_after(api: httpx.Client) -> None:
     answers = [api.post("/push-notification", json={"title": "x"}) for _ in range(60)]
 
-    limited = api.put(
+    limited = api.post("/push-notification", json={"title": "x"})
+    stream = api.put(
         "/live-activity/stream/deploy",
         json={"content_state": {"title": "x", "type": "alert", "message": "m"}},
     )
 
     assert {r.status_code for r in answers} == {200}
+    assert stream.status_code == 200  # Live Activities have a budget of their own
     assert limited.status_code == 429
     assert limited.json() == {
         "error": "Rate limit exceeded",
@@ -39,9 +41,28 @@ def test_metrics_have_their_own_budget(api: httpx.Client) -> None:
     assert badge.status_code == 200
 
 
+def test_each_feature_has_the_spec_budget(api: httpx.Client) -> None:
+    badges = [api.post("/badge", json={"badge": 1}).status_code for _ in range(61)]
+    streams = [
+        api.put(
+            "/live-activity/stream/deploy",
+            json={"content_state": {"title": "x", "type": "alert", "message": "m"}},
+        ).status_code
+        for _ in range(301)
+    ]
+
+    assert badges == [200] * 60 + [429]
+    assert streams == [200] * 300 + [429]
+
+
+def test_unknown_features_are_refused() -> None:
+    with pytest.raises(ValueError, match="notification"):
+        RateLimits(features={"notification": 5})
+
+
 @pytest.mark.parametrize(
     "activitysmith_server_options",
-    [{"rate_limit": RateLimits(requests=2, metric_requests=1, window=0.5)}],
+    [{"rate_limit": RateLimits(requests=2, features={"metrics": 1}, window=0.5)}],
 )
 def test_budget_refills_after_the_window(api: httpx.Client, server: ActivitySmithServer) -> None:
     statuses = [api.post("/push-notification", json={"title": "x"}).status_code for _ in range(3)]

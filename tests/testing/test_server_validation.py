@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from activitysmith.testing._app import parse_json
+from activitysmith.testing._behaviour import Behaviour
+from activitysmith.testing._gates import Gates, parse_json
+from activitysmith.testing._ratelimit import RequestBudgets
 from activitysmith.testing._routes import ROUTES
 from activitysmith.testing._validation import SpecValidator, load_spec, spec_validator
 
@@ -166,6 +168,19 @@ def test_a_validator_can_be_built_from_any_document() -> None:
     assert problems == ["badge: 10 is greater than the maximum of 9"]
 
 
+def test_a_spec_copy_missing_a_routed_operation_is_refused_at_start() -> None:
+    spec = load_spec()
+    del spec["paths"]["/badge"]
+
+    with pytest.raises(RuntimeError, match=r"no updateAppIconBadgeCount.*make generate"):
+        Gates(
+            api_key="ask_x",
+            service=Behaviour(devices=(), key_channels=None, metrics=(), auto_create_metrics=False),
+            limiter=RequestBudgets(None),
+            validator=SpecValidator(spec),
+        )
+
+
 def test_the_server_never_uses_the_sdks_own_validation() -> None:
     code = (
         "import sys, httpx\n"
@@ -175,7 +190,7 @@ def test_the_server_never_uses_the_sdks_own_validation() -> None:
         "    ok = httpx.post(server.base_url + '/badge', json={'badge': 1}, headers=headers)\n"
         "    bad = httpx.post(server.base_url + '/badge', json={'badge': -1}, headers=headers)\n"
         "assert (ok.status_code, bad.status_code) == (200, 400), (ok, bad)\n"
-        "assert 'activitysmith._validation' not in sys.modules\n"
+        "assert 'activitysmith._rules' not in sys.modules  # the facade's validation engine\n"
         "assert 'openapi_core' not in sys.modules\n"
     )
 

@@ -2,7 +2,8 @@
 
 Requests reach the service already authenticated and validated against the spec; it
 applies the rules the spec cannot express (recipients, stream lifecycle, limits). Live
-Activities live in `_live_activities`; push, metrics and the badge are here.
+Activities live in `_live_activities`; push, metrics and the badge are here. An operation
+of the spec with no behaviour here answers the success example its spec shows.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .._generated.examples import SUCCESS
+from .._generated.operations import OPERATIONS
 from ._clock import Clock
-from ._live_activities import LiveActivities
+from ._live_activities import LiveActivityStore
 from ._models import (
     JSON,
     BadgeUpdate,
@@ -53,7 +56,7 @@ class _Notification:
         )
 
 
-class Service:
+class Behaviour:
     """The account's state and every operation on it; thread-safe (one lock)."""
 
     def __init__(
@@ -70,7 +73,7 @@ class Service:
         self._initial_metrics = tuple(metrics)
         self._auto_create_metrics = auto_create_metrics
         self._lock = threading.RLock()
-        self._live = LiveActivities(self._directory, self._clock)
+        self._live = LiveActivityStore(self._directory, self._clock)
         self._operations: dict[str, Callable[[Mapping[str, str], Any], dict[str, Any]]] = {
             "sendPushNotification": self._send_push,
             "replacePushNotification": self._replace_push,
@@ -88,10 +91,14 @@ class Service:
 
     def handle(self, operation: str, path_params: Mapping[str, str], body: Any) -> Reply:
         """Run one validated request; errors come back as their error reply."""
+        behaviour = self._operations.get(operation)
+        if behaviour is None:
+            status, example = SUCCESS[operation]
+            return Reply(status, copy.deepcopy(example) if example is not None else {})
         try:
-            _check_metadata_size(body)
+            _check_sizes(operation, body)
             with self._lock:
-                return Reply(200, self._operations[operation](path_params, body))
+                return Reply(200, behaviour(path_params, body))
         except ApiError as exc:
             return exc.reply
 
@@ -220,13 +227,40 @@ class Service:
         }
 
 
-METADATA_MAX_BYTES = 16 * 1024
-"""Serialized size limit of `metadata` (the spec can limit entries and keys, not bytes)."""
+def _size_limits(operation: str) -> dict[str, int]:
+    """Body fields with a size limit in UTF-8 JSON bytes (`x-activitysmith-max-json-bytes`).
+
+    JSON Schema can limit entries and keys, not bytes, so the spec states it as an
+    extension and the server checks it here.
+    """
+    from .._generated.schemas import SCHEMAS
+
+    op = next(op for op in OPERATIONS if op.operation_id == operation)
+    body = op.request or {}
+    while "$ref" in body:
+        body = SCHEMAS[body["$ref"]]
+    limits: dict[str, int] = {}
+    for name, prop in (body.get("properties") or {}).items():
+        while "$ref" in prop:
+            prop = SCHEMAS[prop["$ref"]]
+        if "x-activitysmith-max-json-bytes" in prop:
+            limits[name] = prop["x-activitysmith-max-json-bytes"]
+    return limits
 
 
-def _check_metadata_size(body: Any) -> None:
-    if not isinstance(body, dict) or not isinstance(body.get("metadata"), dict):
+_LIMITS: dict[str, dict[str, int]] = {}
+
+
+def _check_sizes(operation: str, body: Any) -> None:
+    if not isinstance(body, dict):
         return
-    size = len(json.dumps(body["metadata"], separators=(",", ":")).encode("utf-8"))
-    if size > METADATA_MAX_BYTES:
-        raise bad_request(f"metadata: {size} bytes of JSON, more than the 16 KB allowed")
+    limits = _LIMITS.get(operation)
+    if limits is None:
+        limits = _LIMITS[operation] = _size_limits(operation)
+    for name, limit in limits.items():
+        if not isinstance(body.get(name), dict):
+            continue
+        size = len(json.dumps(body[name], ensure_ascii=False, separators=(",", ":")).encode())
+        if size > limit:
+            shown = f"{limit // 1024} KB" if limit % 1024 == 0 else f"{limit} bytes"
+            raise bad_request(f"{name}: {size} bytes of JSON, more than the {shown} allowed")

@@ -1,4 +1,8 @@
-"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service."""
+"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service.
+
+Each gate follows the spec through the generated operation table: the route, whether the
+operation's `security` asks for the key, and the rate-limit feature it spends.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._ratelimit import RateLimiter
+from ._behaviour import Behaviour
+from ._ratelimit import RequestBudgets
 from ._reply import ApiError, Reply
-from ._routes import match
-from ._service import Service
+from ._routes import ROUTES, match
 from ._validation import SpecValidator
 
 
@@ -32,12 +36,19 @@ class _BadJson(ValueError):
     """The body is not strict JSON."""
 
 
-class App:
+class Gates:
     """The local API: answers a parsed HTTP request with a `Reply`."""
 
     def __init__(
-        self, *, api_key: str, service: Service, limiter: RateLimiter, validator: SpecValidator
+        self, *, api_key: str, service: Behaviour, limiter: RequestBudgets, validator: SpecValidator
     ) -> None:
+        unchecked = sorted({operation for _, _, operation in ROUTES} - validator.operations)
+        if unchecked:
+            # The routes come from the generated table, the validators from the packaged spec.
+            raise RuntimeError(
+                f"the local server's openapi.yaml has no {', '.join(unchecked)}: "
+                "it is out of date with the operation table; run 'make generate'"
+            )
         self.api_key = api_key
         self.service = service
         self.limiter = limiter
@@ -67,11 +78,13 @@ class App:
                 headers={"Allow": ", ".join(route.allowed)},
             )
             return _answer(error, None, parsed)
-        operation = route.operation
+        operation, op = route.operation, route.op
+        assert op is not None
         checked: tuple[str, ...] | None = None
         try:
-            self._authenticate(headers)
-            self.limiter.spend(operation)
+            if op.needs_key:
+                self._authenticate(headers)
+            self.limiter.spend(op.feature)
             if bad_json is not None:
                 raise bad_json
             problems = self._validator.request_errors(

@@ -15,9 +15,9 @@ from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._app import App, Handled, parse_json
 from ._clock import Clock
 from ._faults import Fault, FaultKind, FaultQueue, reason_phrase
+from ._gates import Gates, Handled, parse_json
 from ._log import RequestLog, mask_headers
 from ._models import RecordedRequest
 from ._parsing import LeanRequestParsing
@@ -36,7 +36,7 @@ BODY_TIMEOUT = 10.0
 class Context:
     """What every connection handler shares."""
 
-    app: App
+    app: Gates
     faults: FaultQueue
     log: RequestLog
     clock: Clock = field(default_factory=Clock)

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Self
 
-from ._app import App
+from ._behaviour import Behaviour
 from ._clock import Clock
 from ._faults import Fault, FaultQueue
-from ._http import Context, HttpServer
+from ._gates import Gates
+from ._http_server import Context, HttpServer
 from ._log import RequestLog
 from ._models import (
     DEFAULT_DEVICES,
@@ -23,9 +24,8 @@ from ._models import (
     RecordedRequest,
 )
 from ._preview import Preview
-from ._ratelimit import RateLimiter, RateLimits
+from ._ratelimit import RateLimits, RequestBudgets
 from ._routes import API_PREFIX
-from ._service import Service
 from ._validation import spec_validator
 
 DEFAULT_API_KEY = "ask_test_local"
@@ -44,7 +44,7 @@ class ActivitySmithServer:
     - `key_channels`: scope the API key to these channels (default: all recipients).
     - `metrics`: metric keys that exist; others answer 404 like the service, unless
       `auto_create_metrics` is true.
-    - `rate_limit`: the request budgets (`RateLimits()`: 60/min, metrics 300/min), or
+    - `rate_limit`: the request budgets (`RateLimits()`: the spec's, per feature), or
       None to switch rate limiting off.
     - `clock`: the server's time (`server.clock`); real time unless a test moves it
       with `server.clock.advance(seconds)`.
@@ -71,14 +71,14 @@ class ActivitySmithServer:
         self._api_key = api_key
         self._address = (host, port)
         self._clock = clock or Clock()
-        self._service = Service(
+        self._service = Behaviour(
             devices=devices,
             key_channels=key_channels,
             metrics=metrics,
             auto_create_metrics=auto_create_metrics,
             clock=self._clock,
         )
-        self._limiter = RateLimiter(rate_limit, clock=self._clock.monotonic)
+        self._limiter = RequestBudgets(rate_limit, clock=self._clock.monotonic)
         self._faults = FaultQueue()
         self._log = RequestLog()
         self._preview = (
@@ -95,11 +95,11 @@ class ActivitySmithServer:
     def start(self) -> Self:
         """Bind the port and serve in a daemon thread.
 
-        Raises `MissingTestingExtra` (an ImportError) without openapi-core.
+        Raises `MissingTestingExtra` (an ImportError) without the `testing` extra.
         """
         if self._http is not None:
             raise RuntimeError("the server is already running")
-        app = App(
+        app = Gates(
             api_key=self._api_key,
             service=self._service,
             limiter=self._limiter,

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, TextIO
 
-from ._server import DEFAULT_API_KEY, ActivitySmithServer
+from ._activitysmith_server import DEFAULT_API_KEY, ActivitySmithServer
 
 
 def serve(

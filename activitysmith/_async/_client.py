@@ -1,0 +1,178 @@
+"""`AsyncActivitySmith`: the client, a thin executor over the shared core (`_base_client`)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from .._base_client import BaseClient, Timeout
+from .._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, mask_key
+from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
+from .._operations import Operation
+from .._responses import error_from_exception
+from .._types import NOT_GIVEN, NotGiven
+from ._live_activities import AsyncLiveActivities
+from ._metrics import AsyncMetrics
+from ._notifications import AsyncNotifications
+from ._transport import AsyncClientTransport, AsyncRetryTransport, AsyncSharedTransport
+
+if TYPE_CHECKING:
+    from activitysmith_client import AuthenticatedClient
+
+    from .._generated.params import ChannelTargetParams
+    from .._generated.results import AppIconBadgeCountUpdateResult
+    from .._ratelimit import RateLimit
+    from .._results import ResponseInfo
+
+__all__ = ["AsyncActivitySmith"]
+
+R = TypeVar("R", bound="ResponseInfo")
+
+
+class AsyncActivitySmith(BaseClient):
+    """Asynchronous ActivitySmith client.
+
+    `api_key` defaults to $ACTIVITYSMITH_API_KEY and `base_url` to $ACTIVITYSMITH_BASE_URL
+    (else https://activitysmith.com/api). `timeout` applies to each attempt, `total_timeout`
+    (seconds) to the whole call including retries. Pass `http_client` to send through your
+    own `httpx.AsyncClient` (proxies, TLS, hooks); it is never closed by this client.
+    `rate_limit` makes every request, retries included, wait for its turn instead of
+    collecting 429s. By default it keeps to the API's budget of each feature
+    (notifications, live-activities, metrics, badges; see `RateLimiter().budgets`); a
+    number gives every feature that budget, a mapping changes some (`{"metrics": 600}`),
+    a `RateLimiter` shares one set of budgets between clients, and None switches it off.
+    """
+
+    notifications: AsyncNotifications
+    live_activities: AsyncLiveActivities
+    metrics: AsyncMetrics
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        total_timeout: float | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        allow_insecure_http: bool = False,
+        rate_limit: RateLimit | NotGiven = NOT_GIVEN,
+    ) -> None:
+        super().__init__(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            total_timeout=total_timeout,
+            default_headers=default_headers,
+            allow_insecure_http=allow_insecure_http,
+            rate_limit=rate_limit,
+        )
+        inner = (
+            httpx.AsyncHTTPTransport() if http_client is None else AsyncClientTransport(http_client)
+        )
+        self._transport = AsyncRetryTransport(
+            inner, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
+        )
+        self._http = httpx.AsyncClient(
+            base_url=self._config.base_url,
+            headers=dict(self._config.headers),
+            timeout=self._config.timeout,
+            transport=self._transport,
+        )
+        self._low_level: AuthenticatedClient | None = None
+        self.notifications = AsyncNotifications(self)
+        self.live_activities = AsyncLiveActivities(self)
+        self.metrics = AsyncMetrics(self)
+
+    async def badge_count(
+        self,
+        count: int,
+        channels: Sequence[str] | str | None = None,
+        *,
+        target: ChannelTargetParams | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AppIconBadgeCountUpdateResult:
+        """Set the number on the ActivitySmith app icon (0 clears it), optionally per channel."""
+        fields: dict[str, Any] = {"badge": count}
+        if channels is not None:
+            fields["channels"] = channels
+        if not isinstance(target, NotGiven):
+            fields["target"] = target
+        return await self._request(
+            UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries
+        )
+
+    @property
+    def low_level(self) -> AuthenticatedClient:
+        """The generated client (its `asyncio_detailed` calls), sharing this client's key,
+        headers, timeout, retries, rate limit and connections.
+
+        It has its own `httpx.AsyncClient`, so `with_headers()` on it never changes this client.
+        """
+        if self._low_level is None:
+            from activitysmith_client import AuthenticatedClient
+
+            http = httpx.AsyncClient(
+                base_url=self._config.base_url,
+                headers=dict(self._config.headers),
+                timeout=self._config.timeout,
+                transport=AsyncSharedTransport(self._transport),
+            )
+            self._low_level = AuthenticatedClient(
+                base_url=self._config.base_url,
+                token=mask_key(self._config.api_key),
+                timeout=self._config.timeout,
+                raise_on_unexpected_status=False,
+            ).set_async_httpx_client(http)
+        return self._low_level
+
+    async def _request(
+        self,
+        op: Operation[R],
+        path: tuple[Any, ...],
+        params: Mapping[str, Any] | None,
+        fields: Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+    ) -> R:
+        """Validate, send and map one call of `op`; every failure is an SDK exception."""
+        kwargs = self._prepare(op, path, params, fields, timeout, max_retries, total_timeout)
+        request = self._http.build_request(**kwargs)
+        try:
+            response = await self._http.send(request)
+        except httpx.HTTPError as exc:
+            raise error_from_exception(exc, request) from exc
+        return self._finish(op, response)
+
+    async def close(self) -> None:
+        """Close the connections this client opened (never a caller-supplied http_client).
+
+        First waits (within each one's `flush_timeout`) for trackers still delivering a
+        final state, e.g. after a loop over `progress()` was left by an exception.
+        """
+        trackers = sys.modules.get(f"{__package__}._tracker")  # not loaded: no tracker ran
+        if trackers is not None:
+            await trackers.drain(self)
+        if self._low_level is not None:
+            await self._low_level.get_async_httpx_client().aclose()
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,40 @@
+"""Lock Screen widget metrics."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from .._generated.operations import UPDATE_METRIC_VALUE
+from .._types import NOT_GIVEN, NotGiven
+
+if TYPE_CHECKING:
+    from .._base_client import Timeout
+    from .._generated.results import MetricValueUpdateResult
+    from ._client import AsyncActivitySmith
+
+__all__ = ["AsyncMetrics"]
+
+
+class AsyncMetrics:
+    """`client.metrics`."""
+
+    def __init__(self, client: AsyncActivitySmith) -> None:
+        self._client = client
+
+    async def update(
+        self,
+        key: str,
+        value: float | str,
+        timestamp: str | datetime | None = None,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> MetricValueUpdateResult:
+        """Set a metric's latest value: a number, or a string shown as written (1-64 chars)."""
+        fields: dict[str, Any] = {"value": value}
+        if timestamp is not None:
+            fields["timestamp"] = timestamp
+        return await self._client._request(
+            UPDATE_METRIC_VALUE, (key,), None, fields, timeout, max_retries
+        )

@@ -1,0 +1,92 @@
+"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying."""
+
+from __future__ import annotations
+
+import httpx
+
+from .. import _transport
+from .._ratelimit import RateLimiter
+from .._retries import RetryPolicy
+from .._transport import Attempts, _rate_limit_timeout, _wants_status_check
+
+__all__ = ["AsyncClientTransport", "AsyncRetryTransport", "AsyncSharedTransport"]
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """Wraps a transport; retries failed attempts that are safe to repeat.
+
+    With a `limiter`, every attempt (retries too) first waits for a token of the
+    operation's rate-limit feature.
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        *,
+        path_prefix: str = "",
+        limiter: RateLimiter | None = None,
+    ) -> None:
+        self.wrapped = wrapped
+        self.policy = policy
+        self.path_prefix = path_prefix
+        self.limiter = limiter
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = Attempts(request, self.policy, self.path_prefix)
+        while True:
+            attempts.check_deadline()
+            if self.limiter is not None:
+                if not await self.limiter.acquire_async(attempts.feature, attempts.remaining()):
+                    raise _rate_limit_timeout(request)
+                attempts.check_deadline()
+            try:
+                response = await self.wrapped.handle_async_request(request)
+            except httpx.TransportError as exc:
+                delay = attempts.after_exception(exc)
+                if delay is None:
+                    raise
+                attempts.log_retry(delay, type(exc).__name__)
+                await _transport._async_sleep(delay)
+                continue
+            if not _wants_status_check(response):
+                return response
+            await response.aread()
+            delay = attempts.after_response(response)
+            if delay is None:
+                return response
+            await response.aclose()
+            attempts.log_retry(delay, f"HTTP {response.status_code}")
+            await _transport._async_sleep(delay)
+
+    async def aclose(self) -> None:
+        await self.wrapped.aclose()
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """Sends through a caller-supplied httpx.AsyncClient (its proxies, TLS and hooks apply).
+
+    Never closes it: the caller owns the client.
+    """
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.client.send(request, stream=True)
+
+    async def aclose(self) -> None:
+        """The caller owns the client."""
+
+
+class AsyncSharedTransport(httpx.AsyncBaseTransport):
+    """Lends a transport to a second client without letting that client close it."""
+
+    def __init__(self, wrapped: httpx.AsyncBaseTransport) -> None:
+        self.wrapped = wrapped
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.wrapped.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """The owner closes the wrapped transport."""

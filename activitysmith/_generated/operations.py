@@ -1,0 +1,489 @@
+"""Every operation of the API: route, body rules, generated classes, key, retry safety and rate budget.
+
+Generated from openapi.yaml by `make generate` (scripts/codegen); do not edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from .._operations import Binding, Operation
+
+if TYPE_CHECKING:
+    from .results import (
+        AppIconBadgeCountUpdateResult,
+        LiveActivityEndResult,
+        LiveActivityStartResult,
+        LiveActivityStreamDeleteResult,
+        LiveActivityStreamPutResult,
+        LiveActivityUpdateResult,
+        MetricValueUpdateResult,
+        PushNotificationReplaceResult,
+        PushNotificationResult,
+    )
+
+
+def _bind_send_push_notification() -> Binding[PushNotificationResult]:
+    from activitysmith_client.api.push_notifications.send_push_notification import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.no_recipients_error import NoRecipientsError
+    from activitysmith_client.models.push_notification_request import PushNotificationRequest
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import PushNotificationResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=PushNotificationRequest,
+        parse=PushNotificationResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "402": BillingBlockedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NoRecipientsError.from_dict,
+            "422": NoRecipientsError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+SEND_PUSH_NOTIFICATION: Final[Operation[PushNotificationResult]] = Operation(
+    operation_id="sendPushNotification",
+    name="send_push_notification",
+    method="POST",
+    path="/push-notification",
+    path_params={},
+    request={"$ref": "PushNotificationRequest"},
+    body_required=True,
+    channels="target",
+    needs_key=True,
+    repeat_visible=True,
+    feature="notifications",
+    bind=_bind_send_push_notification,
+)
+
+
+def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
+    from activitysmith_client.api.push_notifications.replace_push_notification import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.no_recipients_error import NoRecipientsError
+    from activitysmith_client.models.not_found_error import NotFoundError
+    from activitysmith_client.models.push_notification_replace_request import (
+        PushNotificationReplaceRequest,
+    )
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import PushNotificationReplaceResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=PushNotificationReplaceRequest,
+        parse=PushNotificationReplaceResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "402": BillingBlockedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NotFoundError.from_dict,
+            "409": NotFoundError.from_dict,
+            "422": NoRecipientsError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+REPLACE_PUSH_NOTIFICATION: Final[Operation[PushNotificationReplaceResult]] = Operation(
+    operation_id="replacePushNotification",
+    name="replace_push_notification",
+    method="PUT",
+    path="/push-notification/{notification_id}",
+    path_params={"notification_id": {"type": "string", "minLength": 1}},
+    request={"$ref": "PushNotificationReplaceRequest"},
+    body_required=True,
+    channels=None,
+    needs_key=True,
+    repeat_visible=False,
+    feature="notifications",
+    bind=_bind_replace_push_notification,
+)
+
+
+def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResult]:
+    from activitysmith_client.api.live_activities.reconcile_live_activity_stream import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_stream_request import LiveActivityStreamRequest
+    from activitysmith_client.models.no_recipients_error import NoRecipientsError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import LiveActivityStreamPutResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=LiveActivityStreamRequest,
+        parse=LiveActivityStreamPutResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "402": BillingBlockedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NoRecipientsError.from_dict,
+            "422": NoRecipientsError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+RECONCILE_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamPutResult]] = Operation(
+    operation_id="reconcileLiveActivityStream",
+    name="reconcile_live_activity_stream",
+    method="PUT",
+    path="/live-activity/stream/{stream_key}",
+    path_params={
+        "stream_key": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[A-Za-z0-9_-]+$",
+            "x-activitysmith-pattern-hint": "may contain only letters, digits, '_' and '-'",
+        }
+    },
+    request={"$ref": "LiveActivityStreamRequest"},
+    body_required=True,
+    channels="field",
+    needs_key=True,
+    repeat_visible=False,
+    feature="live-activities",
+    bind=_bind_reconcile_live_activity_stream,
+)
+
+
+def _bind_end_live_activity_stream() -> Binding[LiveActivityStreamDeleteResult]:
+    from activitysmith_client.api.live_activities.end_live_activity_stream import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_stream_delete_request import (
+        LiveActivityStreamDeleteRequest,
+    )
+    from activitysmith_client.models.not_found_error import NotFoundError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import LiveActivityStreamDeleteResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=LiveActivityStreamDeleteRequest,
+        parse=LiveActivityStreamDeleteResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NotFoundError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+END_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamDeleteResult]] = Operation(
+    operation_id="endLiveActivityStream",
+    name="end_live_activity_stream",
+    method="DELETE",
+    path="/live-activity/stream/{stream_key}",
+    path_params={
+        "stream_key": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[A-Za-z0-9_-]+$",
+            "x-activitysmith-pattern-hint": "may contain only letters, digits, '_' and '-'",
+        }
+    },
+    request={"$ref": "LiveActivityStreamDeleteRequest"},
+    body_required=False,
+    channels=None,
+    needs_key=True,
+    repeat_visible=False,
+    feature="live-activities",
+    bind=_bind_end_live_activity_stream,
+)
+
+
+def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
+    from activitysmith_client.api.live_activities.start_live_activity import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_start_request import LiveActivityStartRequest
+    from activitysmith_client.models.no_recipients_error import NoRecipientsError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import LiveActivityStartResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=LiveActivityStartRequest,
+        parse=LiveActivityStartResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "402": BillingBlockedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NoRecipientsError.from_dict,
+            "422": NoRecipientsError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+START_LIVE_ACTIVITY: Final[Operation[LiveActivityStartResult]] = Operation(
+    operation_id="startLiveActivity",
+    name="start_live_activity",
+    method="POST",
+    path="/live-activity/start",
+    path_params={},
+    request={"$ref": "LiveActivityStartRequest"},
+    body_required=True,
+    channels="target",
+    needs_key=True,
+    repeat_visible=True,
+    feature="live-activities",
+    bind=_bind_start_live_activity,
+)
+
+
+def _bind_update_live_activity() -> Binding[LiveActivityUpdateResult]:
+    from activitysmith_client.api.live_activities.update_live_activity import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_update_request import LiveActivityUpdateRequest
+    from activitysmith_client.models.not_found_error import NotFoundError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import LiveActivityUpdateResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=LiveActivityUpdateRequest,
+        parse=LiveActivityUpdateResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NotFoundError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+UPDATE_LIVE_ACTIVITY: Final[Operation[LiveActivityUpdateResult]] = Operation(
+    operation_id="updateLiveActivity",
+    name="update_live_activity",
+    method="POST",
+    path="/live-activity/update",
+    path_params={},
+    request={"$ref": "LiveActivityUpdateRequest"},
+    body_required=True,
+    channels=None,
+    needs_key=True,
+    repeat_visible=False,
+    feature="live-activities",
+    bind=_bind_update_live_activity,
+)
+
+
+def _bind_end_live_activity() -> Binding[LiveActivityEndResult]:
+    from activitysmith_client.api.live_activities.end_live_activity import _get_kwargs
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_end_request import LiveActivityEndRequest
+    from activitysmith_client.models.not_found_error import NotFoundError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import LiveActivityEndResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=LiveActivityEndRequest,
+        parse=LiveActivityEndResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NotFoundError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+END_LIVE_ACTIVITY: Final[Operation[LiveActivityEndResult]] = Operation(
+    operation_id="endLiveActivity",
+    name="end_live_activity",
+    method="POST",
+    path="/live-activity/end",
+    path_params={},
+    request={"$ref": "LiveActivityEndRequest"},
+    body_required=True,
+    channels=None,
+    needs_key=True,
+    repeat_visible=False,
+    feature="live-activities",
+    bind=_bind_end_live_activity,
+)
+
+
+def _bind_update_metric_value() -> Binding[MetricValueUpdateResult]:
+    from activitysmith_client.api.metrics.update_metric_value import _get_kwargs
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.metric_error import MetricError
+    from activitysmith_client.models.metric_value_update_request import MetricValueUpdateRequest
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import MetricValueUpdateResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=MetricValueUpdateRequest,
+        parse=MetricValueUpdateResult.from_dict,
+        errors={
+            "400": MetricError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": MetricError.from_dict,
+            "429": RateLimitError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+UPDATE_METRIC_VALUE: Final[Operation[MetricValueUpdateResult]] = Operation(
+    operation_id="updateMetricValue",
+    name="update_metric_value",
+    method="POST",
+    path="/metrics/{key}/value",
+    path_params={
+        "key": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": "^[a-z0-9][a-z0-9_.-]{0,63}$",
+            "x-activitysmith-pattern-hint": "must start with a lowercase letter or digit and contain "
+            "only a-z, 0-9, '.', '_' and '-'",
+        }
+    },
+    request={"$ref": "MetricValueUpdateRequest"},
+    body_required=True,
+    channels=None,
+    needs_key=True,
+    repeat_visible=False,
+    feature="metrics",
+    bind=_bind_update_metric_value,
+)
+
+
+def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult]:
+    from activitysmith_client.api.app_icon_badges.update_app_icon_badge_count import _get_kwargs
+    from activitysmith_client.models.app_icon_badge_count_unprocessable_error import (
+        AppIconBadgeCountUnprocessableError,
+    )
+    from activitysmith_client.models.app_icon_badge_count_update_error import (
+        AppIconBadgeCountUpdateError,
+    )
+    from activitysmith_client.models.app_icon_badge_count_update_request import (
+        AppIconBadgeCountUpdateRequest,
+    )
+    from activitysmith_client.models.bad_request_error import BadRequestError
+    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
+    from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.no_recipients_error import NoRecipientsError
+    from activitysmith_client.models.rate_limit_error import RateLimitError
+    from activitysmith_client.models.server_error import ServerError
+    from activitysmith_client.models.unauthorized_error import UnauthorizedError
+
+    from .results import AppIconBadgeCountUpdateResult
+
+    return Binding(
+        get_kwargs=_get_kwargs,
+        request_model=AppIconBadgeCountUpdateRequest,
+        parse=AppIconBadgeCountUpdateResult.from_dict,
+        errors={
+            "400": BadRequestError.from_dict,
+            "401": UnauthorizedError.from_dict,
+            "402": BillingBlockedError.from_dict,
+            "403": ForbiddenError.from_dict,
+            "404": NoRecipientsError.from_dict,
+            "422": AppIconBadgeCountUnprocessableError.from_dict,
+            "429": RateLimitError.from_dict,
+            "502": AppIconBadgeCountUpdateError.from_dict,
+            "5XX": ServerError.from_dict,
+        },
+    )
+
+
+UPDATE_APP_ICON_BADGE_COUNT: Final[Operation[AppIconBadgeCountUpdateResult]] = Operation(
+    operation_id="updateAppIconBadgeCount",
+    name="update_app_icon_badge_count",
+    method="POST",
+    path="/badge",
+    path_params={},
+    request={"$ref": "AppIconBadgeCountUpdateRequest"},
+    body_required=True,
+    channels="target",
+    needs_key=True,
+    repeat_visible=False,
+    feature="badges",
+    bind=_bind_update_app_icon_badge_count,
+)
+
+OPERATIONS: Final[tuple[Operation[Any], ...]] = (
+    SEND_PUSH_NOTIFICATION,
+    REPLACE_PUSH_NOTIFICATION,
+    RECONCILE_LIVE_ACTIVITY_STREAM,
+    END_LIVE_ACTIVITY_STREAM,
+    START_LIVE_ACTIVITY,
+    UPDATE_LIVE_ACTIVITY,
+    END_LIVE_ACTIVITY,
+    UPDATE_METRIC_VALUE,
+    UPDATE_APP_ICON_BADGE_COUNT,
+)
+
+BUDGETS: Final[dict[str, int]] = {
+    "notifications": 60,
+    "live-activities": 300,
+    "metrics": 300,
+    "badges": 60,
+}
+"""Requests per window, per account, for each feature."""
+
+DEFAULT_FEATURE: Final = "default"
+DEFAULT_BUDGET: Final = 60
+"""The budget of operations that name no feature."""
+WINDOW_SECONDS: Final = 60.0

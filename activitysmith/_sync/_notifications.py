@@ -1,0 +1,57 @@
+# Generated from activitysmith/_async/_notifications.py by scripts/unasync.py; do not edit.
+"""Push notifications: send, and silently replace one already sent."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Unpack
+
+from .._generated.operations import REPLACE_PUSH_NOTIFICATION, SEND_PUSH_NOTIFICATION
+from .._types import NOT_GIVEN, NotGiven
+
+if TYPE_CHECKING:
+    from .._base_client import Timeout
+    from .._generated.params import PushNotificationParams, PushNotificationReplaceParams
+    from .._generated.results import PushNotificationReplaceResult, PushNotificationResult
+    from ._client import ActivitySmith
+
+__all__ = ["Notifications"]
+
+
+class Notifications:
+    """`client.notifications`."""
+
+    def __init__(self, client: ActivitySmith) -> None:
+        self._client = client
+
+    def send(
+        self,
+        params: PushNotificationParams | Mapping[str, Any] | None = None,
+        /,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        **fields: Unpack[PushNotificationParams],
+    ) -> PushNotificationResult:
+        """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
+
+        Not retried after it may have reached the server, so it is never delivered twice.
+        """
+        return self._client._request(
+            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries
+        )
+
+    def replace(
+        self,
+        notification_id: str,
+        params: PushNotificationReplaceParams | Mapping[str, Any] | None = None,
+        /,
+        *,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        **fields: Unpack[PushNotificationReplaceParams],
+    ) -> PushNotificationReplaceResult:
+        """Silently replace a sent notification (same recipients, no sound, same id)."""
+        return self._client._request(
+            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries
+        )

@@ -1,0 +1,93 @@
+# Generated from activitysmith/_async/_transport.py by scripts/unasync.py; do not edit.
+"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying."""
+
+from __future__ import annotations
+
+import httpx
+
+from .. import _transport
+from .._ratelimit import RateLimiter
+from .._retries import RetryPolicy
+from .._transport import Attempts, _rate_limit_timeout, _wants_status_check
+
+__all__ = ["ClientTransport", "RetryTransport", "SharedTransport"]
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport; retries failed attempts that are safe to repeat.
+
+    With a `limiter`, every attempt (retries too) first waits for a token of the
+    operation's rate-limit feature.
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.BaseTransport,
+        policy: RetryPolicy,
+        *,
+        path_prefix: str = "",
+        limiter: RateLimiter | None = None,
+    ) -> None:
+        self.wrapped = wrapped
+        self.policy = policy
+        self.path_prefix = path_prefix
+        self.limiter = limiter
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempts = Attempts(request, self.policy, self.path_prefix)
+        while True:
+            attempts.check_deadline()
+            if self.limiter is not None:
+                if not self.limiter.acquire(attempts.feature, attempts.remaining()):
+                    raise _rate_limit_timeout(request)
+                attempts.check_deadline()
+            try:
+                response = self.wrapped.handle_request(request)
+            except httpx.TransportError as exc:
+                delay = attempts.after_exception(exc)
+                if delay is None:
+                    raise
+                attempts.log_retry(delay, type(exc).__name__)
+                _transport._sleep(delay)
+                continue
+            if not _wants_status_check(response):
+                return response
+            response.read()
+            delay = attempts.after_response(response)
+            if delay is None:
+                return response
+            response.close()
+            attempts.log_retry(delay, f"HTTP {response.status_code}")
+            _transport._sleep(delay)
+
+    def close(self) -> None:
+        self.wrapped.close()
+
+
+class ClientTransport(httpx.BaseTransport):
+    """Sends through a caller-supplied httpx.Client (its proxies, TLS and hooks apply).
+
+    Never closes it: the caller owns the client.
+    """
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.client.send(request, stream=True)
+
+    def close(self) -> None:
+        """The caller owns the client."""
+
+
+class SharedTransport(httpx.BaseTransport):
+    """Lends a transport to a second client without letting that client close it."""
+
+    def __init__(self, wrapped: httpx.BaseTransport) -> None:
+        self.wrapped = wrapped
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.wrapped.handle_request(request)
+
+    def close(self) -> None:
+        """The owner closes the wrapped transport."""
