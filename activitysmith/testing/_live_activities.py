@@ -6,7 +6,7 @@ import copy
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from ._clock import Clock
@@ -25,6 +25,8 @@ DEFAULT_DISMISSAL_SECONDS = 180.0
 """How long an ended activity stays when the end names no delay (the legacy end's default)."""
 MAX_DISMISSAL_SECONDS = 4 * 3600.0
 """iOS removes an ended Live Activity after about four hours at most."""
+REPLACED = "replaced by its stream's new activity"
+"""The `dismiss_reason` of an activity its stream rotated away from: it leaves at once."""
 
 # Fields each Live Activity type needs when an activity starts.
 _REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -113,6 +115,7 @@ class _Activity:
     timer: _TimerState | None = None
     dismiss_clock: float | None = None  # server monotonic time it leaves the Lock Screen
     dismiss_at: str | None = None
+    dismiss_reason: str | None = None
 
     @property
     def ended(self) -> bool:
@@ -143,6 +146,7 @@ class _Activity:
             timer=None if self.timer is None else self.timer.snapshot(now),
             dismiss_at=self.dismiss_at,
             dismissed=self.dismiss_clock is not None and now >= self.dismiss_clock,
+            dismiss_reason=self.dismiss_reason,
         )
 
 
@@ -358,7 +362,8 @@ class LiveActivityStore:
         recipients = self._directory.resolve(channels)
         self._check_capacity(recipients.devices, ignore=replacing)
         clock = self._clock.monotonic()
-        now = self._clock.timestamp()
+        moment = self._clock.now()
+        now = format_timestamp(moment)
         activity = _Activity(
             activity_id=new_activity_id(),
             type=state["type"],
@@ -377,7 +382,7 @@ class LiveActivityStore:
         )
         if replacing is not None:
             # The successor takes its place on the Lock Screen at once.
-            self._end(replacing, dismiss_after=0.0, at=now)
+            self._end(replacing, dismiss_after=0.0, reason=REPLACED, at=moment)
             activity.previous_activity_id = replacing.activity_id
         self._activities[activity.activity_id] = activity
         if stream_key is not None:
@@ -461,28 +466,39 @@ class LiveActivityStore:
             if name in body:
                 setattr(activity, name, body[name])
         self._apply_labels(activity, body)
-        self._end(activity, dismiss_after=_dismissal_delay(final or {}))
+        delay, reason = _dismissal(final or {})
+        self._end(activity, dismiss_after=delay, reason=reason)
 
-    def _end(self, activity: _Activity, *, dismiss_after: float, at: str | None = None) -> None:
-        """Mark it ended now: its timer stops, and it leaves the Lock Screen `dismiss_after` later."""
+    def _end(
+        self,
+        activity: _Activity,
+        *,
+        dismiss_after: float,
+        reason: str,
+        at: datetime | None = None,
+    ) -> None:
+        """Mark it ended now (or `at`): its timer stops, and it leaves the Lock Screen
+        `dismiss_after` seconds later (at most four hours) because of `reason`."""
         now = self._clock.monotonic()
-        activity.ended_at = at or self._clock.timestamp()
+        ended = at or self._clock.now()
+        activity.ended_at = format_timestamp(ended)
         if activity.timer is not None:
             activity.timer.run(False, now)
         delay = min(dismiss_after, MAX_DISMISSAL_SECONDS)
         activity.dismiss_clock = now + delay
-        dismiss_wall = self._clock.time() + delay
-        activity.dismiss_at = format_timestamp(datetime.fromtimestamp(dismiss_wall, UTC))
+        # From the same instant as `ended_at`, so the two timestamps differ by the delay exactly.
+        activity.dismiss_at = format_timestamp(ended + timedelta(seconds=delay))
+        activity.dismiss_reason = reason
 
 
-def _dismissal_delay(final: Mapping[str, Any]) -> float:
-    """Seconds an ended activity stays: `auto_dismiss_seconds` wins over `_minutes`."""
-    seconds, minutes = final.get("auto_dismiss_seconds"), final.get("auto_dismiss_minutes")
-    if isinstance(seconds, int | float) and not isinstance(seconds, bool):
-        return float(seconds)
-    if isinstance(minutes, int | float) and not isinstance(minutes, bool):
-        return float(minutes) * 60
-    return DEFAULT_DISMISSAL_SECONDS
+def _dismissal(final: Mapping[str, Any]) -> tuple[float, str]:
+    """Seconds an ended activity stays, and the field that says so (`auto_dismiss_seconds`
+    wins over `auto_dismiss_minutes`; without either, the default)."""
+    for name, unit in (("auto_dismiss_seconds", 1), ("auto_dismiss_minutes", 60)):
+        value = final.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value) * unit, f"{name}: {value}"
+    return DEFAULT_DISMISSAL_SECONDS, f"default: {DEFAULT_DISMISSAL_SECONDS / 60:g} minutes"
 
 
 def _stream_channels(body: Mapping[str, Any]) -> list[str] | None:

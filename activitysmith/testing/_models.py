@@ -118,6 +118,9 @@ class LiveActivity:
     """When the ended activity leaves (or left) the Lock Screen; None while it runs."""
     dismissed: bool = False
     """Whether the server's clock has passed `dismiss_at`."""
+    dismiss_reason: str | None = None
+    """What set `dismiss_at`: the end's `auto_dismiss_seconds: 30` or `auto_dismiss_minutes: 5`,
+    `default: 3 minutes`, or `replaced by its stream's new activity`; None while it runs."""
 
     @property
     def state(self) -> Mapping[str, JSON]:

@@ -1,5 +1,5 @@
-"""How far a timer has run and when an ended activity leaves, from its requests' own fields and
-timestamps; and the journal that remembers them."""
+"""How far a timer has run, from its requests' own fields and timestamps; when an ended activity
+leaves, from the server's own answer; and the journal that remembers the requests."""
 
 from __future__ import annotations
 
@@ -46,7 +46,12 @@ def touch(kind: str, seconds: float, content_state: dict[str, Any] | None = None
     return Touch(entry, kind)
 
 
-def timer(*states: dict[str, Any], ended_at: str | None = None) -> LiveActivity:
+def timer(
+    *states: dict[str, Any],
+    ended_at: str | None = None,
+    dismiss_at: str | None = None,
+    dismiss_reason: str | None = None,
+) -> LiveActivity:
     return LiveActivity(
         activity_id="a1",
         type="timer",
@@ -63,6 +68,8 @@ def timer(*states: dict[str, Any], ended_at: str | None = None) -> LiveActivity:
         started_at=T0,
         ended_at=ended_at,
         updates=len(states) - 1,
+        dismiss_at=dismiss_at,
+        dismiss_reason=dismiss_reason,
     )
 
 
@@ -119,22 +126,22 @@ def test_other_types_have_no_timer_and_running_ones_no_dismissal() -> None:
     activity = timer({"title": "t", "type": "timer", "counts_down": False})
     progress = LiveActivity(**{**activity.__dict__, "type": "progress"})
     assert timer_clock(progress, []) is None
-    assert dismissal(activity, []) is None
+    assert dismissal(activity) is None
 
 
-def test_dismissal_counts_from_the_end_with_its_fields_or_the_default() -> None:
-    ended = timer({"title": "t", "type": "timer", "counts_down": False}, ended_at=at(0))
-    minutes = dismissal(ended, [touch("end", 0, {"title": "t", "auto_dismiss_minutes": 2})])
+def test_dismissal_is_the_servers_dismiss_at_and_reason() -> None:
+    def ended(dismiss_at: str, reason: str) -> LiveActivity:
+        state = {"title": "t", "type": "timer", "counts_down": False}
+        return timer(state, ended_at=at(0), dismiss_at=dismiss_at, dismiss_reason=reason)
+
+    minutes = dismissal(ended(at(120), "auto_dismiss_minutes: 2"))
     assert minutes == {"seconds": 120, "at": at(120), "source": "auto_dismiss_minutes: 2"}
-    both = dismissal(
-        ended,
-        [touch("end", 0, {"title": "t", "auto_dismiss_minutes": 2, "auto_dismiss_seconds": 5})],
-    )
-    assert both is not None and both["seconds"] == 5
-    assert dismissal(ended, [touch("end", 0, None)]) == {
-        "seconds": 180,
-        "at": at(180),
-        "source": "default: 3 minutes",
+    at_once = dismissal(ended(at(0), "replaced by its stream's new activity"))
+    assert at_once is not None and at_once["seconds"] == 0
+    assert dismissal(ended(at(1.5), "auto_dismiss_seconds: 1.5")) == {
+        "seconds": 1.5,
+        "at": at(1.5),
+        "source": "auto_dismiss_seconds: 1.5",
     }
 
 

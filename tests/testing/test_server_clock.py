@@ -237,29 +237,41 @@ def test_a_legacy_end_dismisses_after_three_minutes_by_default(
     assert ended.ended and not ended.dismissed
     assert ended.dismiss_at is not None and ended.ended_at is not None
     assert at(ended.dismiss_at) - at(ended.ended_at) == timedelta(minutes=3)
+    assert ended.dismiss_reason == "default: 3 minutes"
     assert not almost.dismissed
     assert gone.dismissed
 
 
 @pytest.mark.parametrize(
-    ("final", "seconds"),
+    ("final", "seconds", "reason"),
     [
-        ({"auto_dismiss_minutes": 1}, 60),
-        ({"auto_dismiss_seconds": 10, "auto_dismiss_minutes": 5}, 10),  # seconds win
-        ({"auto_dismiss_seconds": 0}, 0),
-        ({"auto_dismiss_minutes": 600}, 4 * 3600),  # iOS keeps ended activities 4 hours at most
-        ({}, 180),
+        ({"auto_dismiss_minutes": 1}, 60, "auto_dismiss_minutes: 1"),
+        # seconds win
+        ({"auto_dismiss_seconds": 10, "auto_dismiss_minutes": 5}, 10, "auto_dismiss_seconds: 10"),
+        ({"auto_dismiss_seconds": 0}, 0, "auto_dismiss_seconds: 0"),
+        # iOS keeps ended activities 4 hours at most
+        ({"auto_dismiss_minutes": 600}, 4 * 3600, "auto_dismiss_minutes: 600"),
+        ({}, 180, "default: 3 minutes"),
     ],
 )
 def test_a_stream_end_dismisses_after_the_delay_it_names(
-    api: httpx.Client, server: ActivitySmithServer, final: dict[str, int], seconds: int
+    api: httpx.Client,
+    server: ActivitySmithServer,
+    final: dict[str, int],
+    seconds: int,
+    reason: str,
 ) -> None:
     server.clock.freeze()
     api.put("/live-activity/stream/job", json=ALERT)
     activity_id = server.streams["job"]
+    assert server.activity(activity_id).dismiss_reason is None
     api.request(
         "DELETE", "/live-activity/stream/job", json={"content_state": {"title": "done", **final}}
     )
+    ended = server.activity(activity_id)
+    assert ended.dismiss_reason == reason
+    assert ended.dismiss_at is not None and ended.ended_at is not None
+    assert at(ended.dismiss_at) - at(ended.ended_at) == timedelta(seconds=seconds)
 
     if seconds:
         server.clock.advance(seconds - 1)
@@ -274,6 +286,8 @@ def test_a_rotated_activity_leaves_at_once(api: httpx.Client, server: ActivitySm
     api.put("/live-activity/stream/s", json=timer(duration_seconds=60))
 
     assert server.activity(first).dismissed
+    assert server.activity(first).dismiss_reason == "replaced by its stream's new activity"
+    assert server.activity(first).dismiss_at == server.activity(first).ended_at
     assert not server.activity(server.streams["s"]).dismissed
 
 

@@ -161,7 +161,7 @@ def _activity(activity: LiveActivity, links: Links) -> dict[str, Any]:
         "updates": activity.updates,
         "previous_activity_id": activity.previous_activity_id,
         "timer": timer_clock(activity, touches),
-        "dismiss": dismissal(activity, touches),
+        "dismiss": dismissal(activity),
         "devices": [device.name for device in activity.devices],
         "requests": list(dict.fromkeys(touch.entry.number for touch in touches)),
     }

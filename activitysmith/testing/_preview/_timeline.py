@@ -1,23 +1,19 @@
-"""A Live Activity's clock from its requests: how far a timer has run, and when an ended one goes.
+"""A Live Activity's clock: how far a timer has run, and when an ended one goes.
 
-Everything here reads the activity's own fields and the server's timestamps (its start, each
-request's answer, its end), so the page can tick a timer without asking the server again.
+A timer is read from the activity's own fields and the server's timestamps (its start, each
+request's answer, its end), so the page can tick it without asking the server again. When an
+ended activity leaves is the server's own answer (`LiveActivity.dismiss_at`), so the page and
+`server.activity(...).dismissed` never disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from .._models import LiveActivity
 from ._links import Touch
-
-DEFAULT_DISMISS_SECONDS = 180
-"""An ended activity without `auto_dismiss_*` stays 3 minutes (the API's default for an end)."""
-
-MAX_DISMISS_SECONDS = 4 * 60 * 60
-"""iOS removes an ended Live Activity after about four hours at most."""
 
 
 def timer_clock(activity: LiveActivity, touches: Sequence[Touch]) -> dict[str, Any] | None:
@@ -57,25 +53,17 @@ def timer_clock(activity: LiveActivity, touches: Sequence[Touch]) -> dict[str, A
     }
 
 
-def dismissal(activity: LiveActivity, touches: Sequence[Touch]) -> dict[str, Any] | None:
-    """When an ended activity leaves the Lock Screen, and which field (or default) said so."""
-    if not activity.ended or activity.ended_at is None:
+def dismissal(activity: LiveActivity) -> dict[str, Any] | None:
+    """When an ended activity leaves the Lock Screen, and which field (or default) said so:
+    the server's `dismiss_at` and `dismiss_reason`, with the seconds between its end and then."""
+    if not activity.ended or activity.ended_at is None or activity.dismiss_at is None:
         return None
-    ends = [touch for touch in touches if touch.kind in ("end", "replaced")]
-    if ends and ends[-1].kind == "replaced":
-        seconds, source = 0, "replaced by its stream's new activity"
-    else:
-        seconds, source = _requested_delay(ends[-1].content_state if ends else {})
-    seconds = min(seconds, MAX_DISMISS_SECONDS)
-    return {"seconds": seconds, "at": _after(activity.ended_at, seconds), "source": source}
-
-
-def _requested_delay(sent: Mapping[str, Any]) -> tuple[int, str]:
-    for name, unit in (("auto_dismiss_seconds", 1), ("auto_dismiss_minutes", 60)):
-        value = sent.get(name)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-            return value * unit, f"{name}: {value}"
-    return DEFAULT_DISMISS_SECONDS, "default: 3 minutes"
+    seconds = _between(activity.ended_at, activity.dismiss_at)
+    return {
+        "seconds": int(seconds) if seconds.is_integer() else seconds,
+        "at": activity.dismiss_at,
+        "source": activity.dismiss_reason,
+    }
 
 
 def _parse(stamp: str) -> datetime | None:
@@ -91,14 +79,6 @@ def _between(start: str, end: str) -> float:
     if first is None or last is None:
         return 0.0
     return max(0.0, (last - first).total_seconds())
-
-
-def _after(stamp: str, seconds: int) -> str:
-    parsed = _parse(stamp)
-    if parsed is None:
-        return stamp
-    later = parsed.astimezone(UTC) + timedelta(seconds=seconds)
-    return later.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _is_number(value: Any) -> bool:
