@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 GEN_TMP := build/generated
 SPEC_COPY := activitysmith/testing/openapi.yaml
 
-.PHONY: install generate check-generated lint format typecheck test package check demo bench clean
+.PHONY: install generate check-generated lint format typecheck test package check check-pythons demo bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ package: install
 	cd build && wheel-venv/bin/python -c "import activitysmith, activitysmith_client, activitysmith.testing, activitysmith.cli; print('wheel OK: activitysmith', activitysmith.__version__)"
 
 check: check-generated lint typecheck test package
+
+# The whole suite on each other supported CPython, from Debian's packages (scripts/check-pythons).
+check-pythons:
+	scripts/check-pythons
 
 demo: install
 	$(BIN)/python -m activitysmith.demo
