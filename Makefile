@@ -8,8 +8,8 @@ SPEC_COPY := activitysmith/testing/openapi.yaml
 # Debian's Chromium, for the Lock Screen preview's browser tests and screenshots.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install browser generate check-generated lint format typecheck test package check demo \
-	screenshots bench clean
+.PHONY: install browser generate check-generated lint format typecheck test package check \
+	check-pythons demo screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,10 @@ package: install
 	cd build && wheel-venv/bin/python -c "import activitysmith, activitysmith_client, activitysmith.testing, activitysmith.cli; print('wheel OK: activitysmith', activitysmith.__version__)"
 
 check: check-generated lint typecheck test package
+
+# The whole suite on each other supported CPython, from Debian's packages (scripts/check-pythons).
+check-pythons:
+	scripts/check-pythons
 
 # PREVIEW=1 plays the examples slowly and keeps the server and its Lock Screen preview running.
 demo: install

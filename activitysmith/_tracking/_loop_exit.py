@@ -2,10 +2,19 @@
 
 Python does not tell an iterator why the loop around it stopped; a generator just gets
 closed either way. But CPython drops the loop's iterator at a known instruction: a plain
-`break` or `return` pops it (POP_TOP; POP_ITER from 3.14), while an exception drops it while
-unwinding, with the frame still at the instruction that raised. Anything we cannot read
-(another interpreter, an unusual frame) counts as an exception: a job that may have
-failed is better shown red than green.
+`break` or `return` pops it (POP_TOP on 3.11 to 3.15; 3.15 keeps two stack entries per loop
+and pops both with POP_TOP; POP_ITER, new in 3.14, pops it only when the loop runs out), or a
+rebinding, `del` or `return` releases a variable that held it. An exception drops it while
+unwinding, with the frame still at the instruction that raised.
+
+`co_code` is the code as compiled: specialised instructions (the adaptive interpreter) and
+instrumented ones (sys.settrace, sys.monitoring) read as their plain forms. `f_lasti` is the
+byte offset of the current instruction; during a call 3.11 and 3.12 point it into its inline
+cache, which reads as CACHE: still not an ordinary exit, and none of the ordinary exits has a
+cache. tests/progress/test_loop_exit.py checks every loop shape on each supported Python.
+
+Anything we cannot read (another interpreter, an unusual frame) counts as an exception: a job
+that may have failed is better shown red than green.
 """
 
 from __future__ import annotations

@@ -32,6 +32,26 @@ def _wants_json(args: Sequence[str]) -> bool:
     return False
 
 
+# Options whose value is an opaque id. Ids are URL-safe base64, so one in 64 begins with "-",
+# which argparse would take for an option: the token after such an option is always its value.
+_ID_OPTIONS = frozenset({"--activity-id"})
+
+
+def _attach_id_values(args: Sequence[str]) -> list[str]:
+    """`--activity-id -x1` as `--activity-id=-x1`, as getopt would read it (not after `--`)."""
+    attached: list[str] = []
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            attached.append(arg)
+            attached.extend(rest)
+        elif arg in _ID_OPTIONS and (value := next(rest, None)) is not None:
+            attached.append(f"{arg}={value}")
+        else:
+            attached.append(arg)
+    return attached
+
+
 def _dispatch(ns: argparse.Namespace, *, as_json: bool) -> int:
     name: str = ns.command_name
     if name == "run":
@@ -60,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = _wants_json(args)
     try:
-        ns = build_parser().parse_args(args)
+        ns = build_parser().parse_args(_attach_id_values(args))
         as_json = bool(getattr(ns, "json", False))
         return _dispatch(ns, as_json=as_json)
     except UsageError as exc:

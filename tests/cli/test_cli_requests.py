@@ -358,6 +358,28 @@ def test_end_stream_sends_the_final_state_and_dismissal(
     )
 
 
+@pytest.mark.parametrize(
+    "activity_id", ["-pLArHnq9ZFW4sxlk43Lhbuok4GLh7UW", "--LArHnq9ZFW4sxlk43Lhbuok4GLh7UW"]
+)
+def test_an_activity_id_that_begins_with_a_dash_is_still_the_options_value(
+    cli: Cli,
+    activitysmith_server: ActivitySmithServer,
+    monkeypatch: pytest.MonkeyPatch,
+    activity_id: str,
+) -> None:
+    # Ids are URL-safe base64: one in 64 begins with "-", which argparse takes for an option.
+    from activitysmith.testing import _live_activities
+
+    monkeypatch.setattr(_live_activities, "new_activity_id", lambda: activity_id)
+    started = cli("start", "--type=progress", "--title=Import", "--percentage=0", "--channels=ops")
+    updated = cli("update", "--activity-id", activity_id, "--title=Import", "--percentage=60")
+    ended = cli("end", "--activity-id", activity_id, "--title=Import", "--percentage=100")
+
+    assert [started.returncode, updated.returncode, ended.returncode] == [0, 0, 0], updated.stderr
+    assert started.stdout == f"{activity_id}\n"
+    assert [r.json["activity_id"] for r in activitysmith_server.requests[1:]] == [activity_id] * 2
+
+
 def test_start_update_end_round_trip_by_the_printed_activity_id(
     cli: Cli, activitysmith_server: ActivitySmithServer
 ) -> None:

@@ -182,10 +182,24 @@ def test_sigint_to_the_cli_without_a_terminal_is_forwarded_to_the_command(
     assert proc.returncode == 42
 
 
+# Runs in a fresh, single-threaded interpreter: forking the test process itself, which has
+# server threads, could deadlock the child (Python 3.12+ warns about exactly that).
+_TERMINAL = """
+import os, pty, sys
+pid, master = pty.fork()
+if pid == 0:  # the CLI, with the pty as its controlling terminal
+    os.execv(sys.argv[1], sys.argv[1:])
+seen = b""
+while b"ready" not in seen:
+    seen += os.read(master, 1024)
+os.write(master, b"\\x03")  # Ctrl-C: the terminal signals its foreground group
+_, status = os.waitpid(pid, 0)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_ctrl_c_in_a_terminal_reaches_the_command_once(server_env: dict[str, str]) -> None:
-    import pty
-
     child = (
         "import signal, sys, time\n"
         "hits = []\n"
@@ -195,20 +209,11 @@ def test_ctrl_c_in_a_terminal_reaches_the_command_once(server_env: dict[str, str
         "time.sleep(0.5)\n"
         "sys.exit(10 + len(hits))\n"
     )
-    pid, master = pty.fork()
-    if pid == 0:  # the CLI, with the pty as its controlling terminal
-        argv = [*CLI, "run", "--stream-key", "job", "--push-on", "never", "--", PY, "-c", child]
-        os.execve(PY, argv, server_env)
-    try:
-        seen = b""
-        while b"ready" not in seen:
-            seen += os.read(master, 1024)
-        os.write(master, b"\x03")  # Ctrl-C: the terminal signals its foreground group
-        _, status = os.waitpid(pid, 0)
-    finally:
-        os.close(master)
+    cli = [*CLI, "run", "--stream-key", "job", "--push-on", "never", "--", PY, "-c", child]
 
-    assert os.waitstatus_to_exitcode(status) == 11  # one SIGINT, not two
+    result = subprocess.run([PY, "-c", _TERMINAL, *cli], env=server_env, timeout=60, check=False)
+
+    assert result.returncode == 11  # one SIGINT, not two
 
 
 def test_unreachable_api_changes_nothing_but_one_warning(closed_port_url: str) -> None:
