@@ -8,6 +8,7 @@ results (the same `HTTPMessage`, the same errors for bad input) with a plain lin
 from __future__ import annotations
 
 import http.client
+import io
 import re
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
@@ -17,6 +18,23 @@ MAX_LINE = 65536
 
 MAX_HEADERS = 100
 """Most header lines accepted (as `http.client`)."""
+
+
+def _blank_line_counts() -> bool:
+    """Whether this Python's `http.client` counts the closing blank line against the limit.
+
+    Older releases do; newer ones (3.15, and security releases of some older lines) count
+    only the fields. Probing keeps the server's answers identical to the running stdlib's.
+    """
+    fields = b"X: v\r\n" * MAX_HEADERS
+    try:
+        http.client.parse_headers(io.BytesIO(fields + b"\r\n"))
+    except http.client.HTTPException:
+        return True
+    return False
+
+
+_BLANK_LINE_COUNTS = _blank_line_counts()
 
 _LINE_BREAK = re.compile(r"(?<=\r)(?!\n)|(?<=\n)")
 
@@ -105,10 +123,12 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
             raw = self.rfile.readline(MAX_LINE + 1)
             if len(raw) > MAX_LINE:
                 raise http.client.LineTooLong("header line")
-            lines_read += 1
-            if lines_read > MAX_HEADERS:
-                raise http.client.HTTPException(f"got more than {MAX_HEADERS} headers")
-            if raw in (b"\r\n", b"\n", b""):
+            is_end = raw in (b"\r\n", b"\n", b"")
+            if _BLANK_LINE_COUNTS or not is_end:
+                lines_read += 1
+                if lines_read > MAX_HEADERS:
+                    raise http.client.HTTPException(f"got more than {MAX_HEADERS} headers")
+            if is_end:
                 break
             if not in_fields:
                 continue

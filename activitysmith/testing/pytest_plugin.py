@@ -114,7 +114,11 @@ def _start(server: ActivitySmithServer) -> ActivitySmithServer:
     try:
         return server.start()
     except MissingTestingExtra as exc:
-        pytest.fail(str(exc), pytrace=False)
+        hint = str(exc)
+    # Failed outside the `except`, so it carries no chained ImportError: pytest has nothing
+    # to format but the hint (and CPython 3.15's traceback module cannot format an import
+    # error whose parent package is blocked in sys.modules).
+    pytest.fail(hint, pytrace=False)
 
 
 def _shareable(options: dict[str, Any]) -> bool:

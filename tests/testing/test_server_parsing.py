@@ -58,11 +58,15 @@ def test_real_headers_keep_their_names_order_and_folding() -> None:
 
 
 def test_limits_match_the_standard_library() -> None:
-    too_many = b"".join(b"X-%d: v\r\n" % n for n in range(MAX_HEADERS)) + b"\r\n"
-    just_enough = b"".join(b"X-%d: v\r\n" % n for n in range(MAX_HEADERS - 1)) + b"\r\n"
+    def fields(count: int) -> bytes:
+        return b"".join(b"X-%d: v\r\n" % n for n in range(count)) + b"\r\n"
+
+    too_many = fields(MAX_HEADERS + 1)
     too_long = b"X: " + b"v" * 70_000 + b"\r\n\r\n"
 
-    for data in (too_many, just_enough, too_long):
+    # Whether exactly MAX_HEADERS fields pass depends on the Python release; match it.
+    for data in (fields(MAX_HEADERS - 1), fields(MAX_HEADERS), too_many, too_long):
         assert read(data) == reference(data)
+    assert isinstance(read(fields(MAX_HEADERS - 1)), list)
     assert read(too_many) is http.client.HTTPException
     assert read(too_long) is http.client.LineTooLong
