@@ -229,7 +229,9 @@ class Behaviour:
             "devices_notified": devices,
             "users_notified": users,
             "devices_targeted": devices,
-            **recipients.slugs_field(),
+            # Always present on the badge, `[]` without targeting (CONTRACT 7.5): the official
+            # package fails to parse a badge answer without it.
+            "effective_channel_slugs": list(recipients.effective_channel_slugs or ()),
             "timestamp": now,
         }
 
