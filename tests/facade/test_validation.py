@@ -87,7 +87,16 @@ CASES: list[tuple[str, Call, str]] = [
     ),
     ("metric value bool", lambda c: c.metrics.update("deploy.success_rate", True), "value"),
     ("metric value list", lambda c: c.metrics.update("deploy.success_rate", [1]), "value"),  # type: ignore[arg-type]
-    ("metric value dict", lambda c: c.metrics.update("deploy.success_rate", {"a": 1}), "value"),  # type: ignore[arg-type]
+    (
+        "metric request without value",
+        lambda c: c.metrics.update("deploy.success_rate", {"a": 1}),
+        "a",
+    ),  # type: ignore[arg-type]
+    (
+        "metric request dict value",
+        lambda c: c.metrics.update("uptime", {"value": {"a": 1}}),
+        "value",
+    ),  # type: ignore[arg-type]
     ("metric value nan", lambda c: c.metrics.update("deploy.success_rate", float("nan")), "value"),
     ("metric string too long", lambda c: c.metrics.update("prod.status", "x" * 65), "value"),
     (
@@ -243,7 +252,7 @@ CASES: list[tuple[str, Call, str]] = [
         lambda c: c.live_activities.end_stream("k", channels=["ops"]),
         "channels",
     ),  # type: ignore[call-arg]
-    ("params not a dict", lambda c: c.notifications.send("hello"), "params"),  # type: ignore[arg-type]
+    ("request not a dict", lambda c: c.notifications.send("hello"), "request"),  # type: ignore[arg-type]
     (
         "media not https",
         lambda c: c.notifications.send(title="x", media="http://cdn.example.com/a.png"),

@@ -1,0 +1,290 @@
+"""How the extra call forms are derived: request objects, top-level content-state fields, aliases."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+import pydantic
+import pytest
+
+from activitysmith import ActivitySmith, AsyncActivitySmith, ValidationError, _call_forms
+from activitysmith._call_forms import call_body, liftable_fields, operation_alias
+from activitysmith._generated import params as generated_params
+from activitysmith._generated.operations import (
+    OPERATIONS,
+    RECONCILE_LIVE_ACTIVITY_STREAM,
+    SEND_PUSH_NOTIFICATION,
+    START_LIVE_ACTIVITY,
+)
+from activitysmith._generated.schemas import SCHEMAS
+from activitysmith._operations import Operation
+from activitysmith.testing import ActivitySmithServer
+
+# -- request objects ------------------------------------------------------------------------
+
+
+class ToDict:
+    """An object that writes itself as a dict, like OpenAPI-Generator's and attrs models."""
+
+    def __init__(self, **data: Any) -> None:
+        self.data = data
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+class Broken:
+    def to_dict(self) -> dict[str, Any]:
+        raise RuntimeError("half-built")
+
+
+class Metric(pydantic.BaseModel):
+    label: str
+    value: int
+    unit: str | None = None
+
+
+class State(pydantic.BaseModel):
+    title: str
+    type: str = "metrics"
+    metrics: list[Metric] = []
+
+
+def test_a_request_object_is_sent_as_its_dict(
+    activitysmith_client: ActivitySmith, activitysmith_server: ActivitySmithServer
+) -> None:
+    activitysmith_client.notifications.send(ToDict(title="Deploy", message="v42"))
+    activitysmith_client.live_activities.stream(
+        "web", ToDict(content_state=ToDict(title="Web", type="progress", percentage=5))
+    )
+
+    assert [r.body for r in activitysmith_server.requests] == [
+        b'{"title":"Deploy","message":"v42"}',
+        b'{"content_state":{"title":"Web","type":"progress","percentage":5}}',
+    ]
+
+
+def test_pydantic_models_send_only_the_fields_set(
+    activitysmith_client: ActivitySmith, activitysmith_server: ActivitySmithServer
+) -> None:
+    """pydantic (here the one openapi-python-client installs) as a stand-in for any models."""
+    state = State(title="Server Health", type="metrics", metrics=[Metric(label="CPU", value=9)])
+
+    activitysmith_client.live_activities.stream("web", content_state=state)
+    activitysmith_client.live_activities.stream(
+        "web", metrics=[Metric(label="CPU", value=7, unit="%")], title="Server Health"
+    )
+
+    # `unit` keeps its model default (None) out: it was not set.
+    assert [r.body for r in activitysmith_server.requests] == [
+        b'{"content_state":{"title":"Server Health","type":"metrics",'
+        b'"metrics":[{"label":"CPU","value":9}]}}',
+        b'{"content_state":{"title":"Server Health","metrics":[{"label":"CPU","value":7,"unit":"%"}]}}',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "message"),
+    [
+        (lambda c: c.notifications.send(Broken()), "request", "to_dict() failed: half-built"),
+        (
+            lambda c: c.live_activities.stream("k", content_state=Broken()),
+            "content_state",
+            "to_dict() failed",
+        ),
+        (
+            lambda c: c.live_activities.stream("k", title="x", metrics=[Broken()]),
+            "metrics[0]",
+            "to_dict() failed",
+        ),
+        (lambda c: c.notifications.send(3.5), "request", "must be a dict or a model object"),
+        (lambda c: c.notifications.send(ToDict(title=object())), "title", "must be a string"),
+    ],
+)
+def test_bad_request_objects_name_where_they_are(
+    activitysmith_client: ActivitySmith,
+    activitysmith_server: ActivitySmithServer,
+    call: Any,
+    field: str,
+    message: str,
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        call(activitysmith_client)
+    assert info.value.field == field
+    assert message in info.value.message
+    assert activitysmith_server.requests == []
+
+
+def test_plain_arguments_are_passed_on_without_copies() -> None:
+    request = {"title": "x", "actions": [{"title": "a", "url": "https://a.example"}]}
+    fields = {"tags": ["t"]}
+
+    params, keywords = call_body(SEND_PUSH_NOTIFICATION, request, fields)
+
+    assert params is request
+    assert keywords is fields
+
+
+# -- top-level content-state fields ---------------------------------------------------------
+
+
+def test_the_liftable_names_are_the_content_states_fields_minus_the_requests() -> None:
+    for op in OPERATIONS:
+        body = SCHEMAS[op.request["$ref"]] if op.request else {}
+        state_ref = body.get("properties", {}).get("content_state", {}).get("$ref")
+        if state_ref is None:
+            assert liftable_fields(op) == frozenset(), op.operation_id
+            continue
+        state = set(SCHEMAS[state_ref]["properties"])
+        assert liftable_fields(op) == state - set(body["properties"]) - {"channels"}
+    assert "auto_dismiss_seconds" in liftable_fields(RECONCILE_LIVE_ACTIVITY_STREAM)
+    assert "title" in liftable_fields(START_LIVE_ACTIVITY)
+
+
+def test_a_request_field_keeps_its_meaning_when_a_content_state_has_it_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """If a content state ever gains `metadata`, `tags` or `action`, they stay request fields."""
+    schemas = {
+        **SCHEMAS,
+        "FutureState": {
+            "type": "object",
+            "properties": {
+                "title": {"type": "string"},
+                "metadata": {"type": "string"},
+                "tags": {"type": "string"},
+                "action": {"type": "string"},
+                "channels": {"type": "string"},
+            },
+        },
+        "FutureRequest": {
+            "type": "object",
+            "properties": {
+                "content_state": {"$ref": "FutureState"},
+                "metadata": {"type": "object"},
+                "tags": {"type": "array"},
+                "action": {"type": "object"},
+                "target": {"type": "object"},
+            },
+        },
+    }
+    monkeypatch.setattr("activitysmith._generated.schemas.SCHEMAS", schemas)
+    op = Operation(
+        operation_id="futureStart",
+        name="future_start",
+        method="POST",
+        path="/future",
+        path_params={},
+        request={"$ref": "FutureRequest"},
+        body_required=True,
+        channels="target",
+        needs_key=True,
+        repeat_visible=True,
+        feature="default",
+        bind=lambda: None,  # type: ignore[arg-type,return-value]
+    )
+
+    params, fields = call_body(
+        op, None, {"title": "T", "metadata": {"a": 1}, "tags": ["x"], "channels": ["ops"]}
+    )
+
+    assert liftable_fields(op) == frozenset({"title"})
+    assert params == {
+        "content_state": {"title": "T"},
+        "metadata": {"a": 1},
+        "tags": ["x"],
+        "channels": ["ops"],
+    }
+    assert fields == {}
+
+
+def test_the_callers_content_state_is_not_mutated(activitysmith_client: ActivitySmith) -> None:
+    state = {"title": "Import", "type": "progress"}
+    request = {"content_state": state}
+
+    activitysmith_client.live_activities.stream("k", request, percentage=5)
+
+    assert state == {"title": "Import", "type": "progress"}
+    assert request == {"content_state": state}
+
+
+def test_the_keyword_types_are_the_body_and_its_content_state(  # the TypedDicts for **fields
+) -> None:
+    for op in OPERATIONS:
+        liftable = liftable_fields(op)
+        if not liftable:
+            continue
+        base = op.request["$ref"].removesuffix("Request")
+        params = typing.get_type_hints(getattr(generated_params, f"{base}Params"))
+        keywords = getattr(generated_params, f"{base}Keywords").__annotations__
+        assert set(keywords) == set(params) | liftable, op.operation_id
+
+
+# -- generated-style aliases ----------------------------------------------------------------
+
+RESOURCES = {
+    "sendPushNotification": ("notifications", "send"),
+    "replacePushNotification": ("notifications", "replace"),
+    "reconcileLiveActivityStream": ("live_activities", "stream"),
+    "endLiveActivityStream": ("live_activities", "end_stream"),
+    "startLiveActivity": ("live_activities", "start"),
+    "updateLiveActivity": ("live_activities", "update"),
+    "endLiveActivity": ("live_activities", "end"),
+    "updateMetricValue": ("metrics", "update"),
+}
+
+
+@pytest.mark.parametrize("client_class", [ActivitySmith, AsyncActivitySmith])
+def test_every_resource_operation_has_its_generated_name(client_class: type[Any]) -> None:
+    client = client_class("ask_test", base_url="http://127.0.0.1:9/api")
+    found = {}
+    for resource_name in ("notifications", "live_activities", "metrics"):
+        resource = getattr(client, resource_name)
+        for name, attribute in vars(type(resource)).items():
+            if isinstance(attribute, operation_alias):
+                found[attribute.op.operation_id] = (resource_name, attribute.method.__name__)
+                assert name == attribute.op.name
+                bound = getattr(resource, name)
+                assert inspect.iscoroutinefunction(bound) == (client_class is AsyncActivitySmith)
+    # Every operation with a resource method, i.e. all but the badge (client.badge_count).
+    assert found == RESOURCES
+    assert {op.operation_id for op in OPERATIONS} - set(found) == {"updateAppIconBadgeCount"}
+
+
+def test_an_alias_must_carry_its_operations_name() -> None:
+    with pytest.raises((TypeError, RuntimeError)) as info:
+
+        class Wrong:
+            def send(self, request: Mapping[str, Any] | None = None) -> None: ...
+
+            push = operation_alias(send, SEND_PUSH_NOTIFICATION)
+
+    # Python 3.11 wraps an error of __set_name__ in a RuntimeError; later ones raise it.
+    error = info.value if isinstance(info.value, TypeError) else info.value.__cause__
+    assert isinstance(error, TypeError)
+    assert "Wrong.push: an alias of sendPushNotification must be named send_push_notification" in (
+        str(error)
+    )
+
+
+def test_an_alias_needs_the_path_parameters_first() -> None:
+    class Wrong:
+        def stream(self, request: Any = None, stream_key: str = "") -> None: ...
+
+        reconcile_live_activity_stream = operation_alias(stream, RECONCILE_LIVE_ACTIVITY_STREAM)
+
+    with pytest.raises(TypeError, match="path parameters"):
+        Wrong().reconcile_live_activity_stream("k")
+
+
+def test_request_keywords_are_the_schema_names_in_snake_case() -> None:
+    assert _call_forms._snake("PushNotificationReplaceRequest") == (
+        "push_notification_replace_request"
+    )
+    assert _call_forms._snake("LiveActivityStreamDeleteRequest") == (
+        "live_activity_stream_delete_request"
+    )
+    assert _call_forms._snake("HTTPThingRequest") == "http_thing_request"
