@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import typing
 from collections.abc import Mapping
@@ -9,6 +10,8 @@ from typing import Any
 
 import pydantic
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from activitysmith import ActivitySmith, AsyncActivitySmith, ValidationError, _call_forms
 from activitysmith._call_forms import call_body, liftable_fields, operation_alias
@@ -20,7 +23,7 @@ from activitysmith._generated.operations import (
     START_LIVE_ACTIVITY,
 )
 from activitysmith._generated.schemas import SCHEMAS
-from activitysmith._operations import Operation
+from activitysmith._operations import Operation, build_body
 from activitysmith.testing import ActivitySmithServer
 
 # -- request objects ------------------------------------------------------------------------
@@ -288,3 +291,63 @@ def test_request_keywords_are_the_schema_names_in_snake_case() -> None:
         "live_activity_stream_delete_request"
     )
     assert _call_forms._snake("HTTPThingRequest") == "http_thing_request"
+
+
+# -- property: nothing lost, nothing invented -----------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 300) | st.floats(-2, 200) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+STREAM = RECONCILE_LIVE_ACTIVITY_STREAM
+NAMES = st.sampled_from(
+    sorted(SCHEMAS["LiveActivityStreamRequest"]["properties"])
+    + sorted(SCHEMAS["StreamContentState"]["properties"])
+    + ["stranger"]
+)
+STATES = st.dictionaries(st.sampled_from(["title", "type", "percentage", "x"]), JSON, max_size=3)
+ARGUMENTS = st.dictionaries(NAMES, JSON | STATES, max_size=6)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(request=st.none() | ARGUMENTS, fields=ARGUMENTS)
+def test_moving_fields_into_content_state_loses_and_invents_nothing(
+    request: dict[str, Any] | None, fields: dict[str, Any]
+) -> None:
+    liftable = liftable_fields(STREAM)
+    given_args = {**(request or {}), **fields}
+    refused: ValidationError | None = None
+    try:
+        params, keywords = call_body(STREAM, request, fields)
+    except ValidationError as exc:
+        refused = exc
+    if refused is not None:
+        states = [a.get("content_state") for a in (request or {}, fields) if "content_state" in a]
+        contradiction = refused.field in liftable and any(
+            isinstance(s, Mapping) and refused.field in s for s in states
+        )
+        not_a_dict = refused.field == "content_state" and not all(
+            isinstance(s, Mapping) for s in states
+        )
+        assert contradiction or not_a_dict, refused
+        return
+    body = {**(params or {}), **keywords}
+    assert not set(body) & liftable
+    for name, value in given_args.items():
+        if name in liftable:
+            assert body["content_state"][name] == value
+        elif name != "content_state":
+            assert body[name] == value
+    if "content_state" in body and isinstance(body["content_state"], Mapping):
+        expected_keys = {n for n in given_args if n in liftable}
+        for source in (request or {}, fields):
+            state = source.get("content_state")
+            if isinstance(state, Mapping):
+                expected_keys |= set(state)
+        assert set(body["content_state"]) == expected_keys
+    # Whatever came out, the request builder judges it with a ValidationError at most.
+    with contextlib.suppress(ValidationError):
+        build_body(STREAM, params, keywords)
