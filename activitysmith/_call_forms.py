@@ -39,6 +39,8 @@ __all__ = ["RequestObject", "call_body", "is_request", "liftable_fields", "opera
 R = TypeVar("R")
 
 _SCALARS = (str, int, float, bool, type(None), datetime, date)
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # the common case, checked first
+_MAX_VALUES = 100_000
 
 
 class RequestObject(Protocol):
@@ -62,19 +64,55 @@ def _converter(value: Any) -> Callable[[], Any] | None:
     return None
 
 
+def _only_plain(value: Any) -> bool:
+    """Whether `value` is plain dicts, lists and scalars all through (the common case,
+    checked without recursion: a call costs a few microseconds for it).
+
+    Raises ValidationError past `_MAX_VALUES` values: no request is that big, and a dict or
+    list that contains itself would otherwise never end.
+    """
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    budget = _MAX_VALUES
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            extend(item.values())
+        elif kind is list or kind is tuple:
+            extend(item)
+        elif kind not in _PLAIN:
+            return False
+        budget -= 1
+        if budget < 0:
+            raise ValidationError(
+                "", f"more than {_MAX_VALUES} values (or a dict or list inside itself)"
+            )
+    return True
+
+
 def _as_json(value: Any) -> Any:
     """`value` with every model object in it replaced by its dict (the same object if none)."""
-    if isinstance(value, _SCALARS):
+    if _only_plain(value):
         return value
-    if isinstance(value, Mapping):
+    return _converted(value)
+
+
+def _converted(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN or isinstance(value, _SCALARS):
+        return value
+    if kind is dict or isinstance(value, Mapping):
         copied: dict[Any, Any] | None = None
         for key, item in value.items():
+            if type(item) in _PLAIN:
+                continue
             new = _within(key, item)
             if new is not item:
                 copied = dict(value) if copied is None else copied
                 copied[key] = new
         return value if copied is None else copied
-    if isinstance(value, list | tuple):
+    if kind is list or isinstance(value, list | tuple):
         items = [_within(n, item) for n, item in enumerate(value)]
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     convert = _converter(value)
@@ -86,15 +124,15 @@ def _as_json(value: Any) -> Any:
         raise ValidationError("", f"{type(value).__name__}.to_dict() failed: {exc}") from None
     if not isinstance(data, (Mapping, list, tuple, *_SCALARS)):
         raise ValidationError("", f"{type(value).__name__} did not turn into JSON data")
-    return _as_json(data)
+    return _converted(data)
 
 
 def _within(key: Any, item: Any) -> Any:
     """`_as_json(item)`, an error's field prefixed with `key` (dict key or list index)."""
-    if isinstance(item, _SCALARS):
+    if type(item) in _PLAIN:
         return item
     try:
-        return _as_json(item)
+        return _converted(item)
     except ValidationError as exc:
         part = f"[{key}]" if isinstance(key, int) else str(key)
         joined = part + ("." if exc.field and not exc.field.startswith("[") else "") + exc.field

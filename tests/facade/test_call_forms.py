@@ -351,3 +351,20 @@ def test_moving_fields_into_content_state_loses_and_invents_nothing(
     # Whatever came out, the request builder judges it with a ValidationError at most.
     with contextlib.suppress(ValidationError):
         build_body(STREAM, params, keywords)
+
+
+@pytest.mark.parametrize("shape", ["dict", "list"])
+def test_an_argument_inside_itself_is_refused_not_looped_over(
+    activitysmith_client: ActivitySmith, activitysmith_server: ActivitySmithServer, shape: str
+) -> None:
+    loop: Any
+    if shape == "dict":
+        loop = {}
+        loop["again"] = loop
+    else:
+        loop = []
+        loop.append(loop)
+
+    with pytest.raises(ValidationError, match="inside itself"):
+        activitysmith_client.live_activities.stream("k", title="x", metadata=loop)
+    assert activitysmith_server.requests == []
