@@ -89,6 +89,44 @@ def test_pydantic_models_send_only_the_fields_set(
     ]
 
 
+class Wrapped:
+    """A one-of wrapper like OpenAPI-Generator's `MetricValueUpdateRequestValue(42)`: its
+    `to_dict()` is the plain value it holds."""
+
+    def __init__(self, value: Any) -> None:
+        self.actual_instance = value
+
+    def to_dict(self) -> Any:
+        return self.actual_instance
+
+
+def test_model_requests_and_wrapped_values_reach_the_wire_as_set(
+    activitysmith_client: ActivitySmith, activitysmith_server: ActivitySmithServer
+) -> None:
+    """The metric and metadata forms of the official package's models (the official
+    package wraps plain values in one-of models before it sends them)."""
+    ts = "2026-03-19T08:30:00+00:00"
+    activitysmith_client.metrics.update("uptime", ToDict(value=Wrapped(42)))
+    activitysmith_client.metrics.update("uptime", ToDict(value=Wrapped(7), timestamp="x"), ts)
+    activitysmith_client.metrics.update_metric_value(
+        "prod.status", metric_value_update_request=ToDict(value=Wrapped("healthy"))
+    )
+    activitysmith_client.notifications.send(
+        title="Paid", metadata={"customer": Wrapped("cus_1"), "seats": Wrapped(3)}
+    )
+    activitysmith_client.live_activities.stream(
+        "web", title="Web", type="value", value=Wrapped(3), upper_limit=10
+    )
+
+    assert [r.body for r in activitysmith_server.requests] == [
+        b'{"value":42}',
+        b'{"value":7,"timestamp":"2026-03-19T08:30:00+00:00"}',  # the argument wins
+        b'{"value":"healthy"}',
+        b'{"title":"Paid","metadata":{"customer":"cus_1","seats":3}}',
+        b'{"content_state":{"title":"Web","type":"value","value":3,"upper_limit":10}}',
+    ]
+
+
 @pytest.mark.parametrize(
     ("call", "field", "message"),
     [

@@ -877,6 +877,9 @@ def test_enum_classes_under_the_official_names() -> None:
         ),
         (lambda c: c.notifications.send(title="x", percentage=3), "percentage"),
         (lambda c: c.notifications.send_push_notification(42), "request"),
+        # The official package drops an empty channel list and reaches everyone: refused here
+        (lambda c: c.notifications.send(title="x", channels=[]), "target.channels"),
+        (lambda c: c.badge_count(1, channels=""), "target.channels"),
     ],
 )
 def test_contradictions_and_strangers_are_refused_naming_the_field(
