@@ -16,6 +16,7 @@ import anyio
 import httpx
 import pytest
 
+import activitysmith
 from activitysmith.testing import (
     DEFAULT_API_KEY,
     ActivitySmithServer,
@@ -331,6 +332,40 @@ def test_module_runs_the_server_until_sigterm() -> None:
         process.send_signal(signal.SIGTERM)
         returncode = process.wait(10)
 
+    assert returncode == 0
+
+
+def test_module_serves_the_declared_recipients_and_limit() -> None:
+    """The command line's recipients, key scope and limit, seen through the SDK."""
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "activitysmith.testing", "--no-rate-limit", "--no-preview"),
+            *("--device", "dana:payments,ops", "--device", "lee:payments"),
+            *("--key-channels", "payments", "--live-activity-limit", "1"),
+            *("--when-limit-reached", "reject"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip().removeprefix("ACTIVITYSMITH_BASE_URL=")
+        api_key = process.stdout.readline().strip().removeprefix("ACTIVITYSMITH_API_KEY=")
+        with activitysmith.ActivitySmith(api_key, base_url=base_url, max_retries=0) as client:
+            sent = client.notifications.send(title="Payout failed", channels=["payments"])
+            with pytest.raises(activitysmith.PermissionDeniedError):
+                client.notifications.send(title="x", channels=["ops"])  # outside the key
+            client.live_activities.stream("payout", title="Payout", type="alert", message="m")
+            with pytest.raises(activitysmith.LiveActivityLimitError) as refused:
+                client.live_activities.stream("other", title="Other", type="alert", message="m")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        returncode = process.wait(10)
+
+    assert (sent.users_notified, sent.devices_notified) == (2, 2)
+    assert sent.effective_channel_slugs == ["payments"]
+    assert (refused.value.limit, refused.value.active) == (1, 1)
     assert returncode == 0
 
 
