@@ -29,6 +29,7 @@ from activitysmith import (
     content_state,
     metric,
 )
+from activitysmith._generated import params as generated_params
 from activitysmith.testing import ActivitySmithServer
 
 IDS = {"activity_id": "", "notification_id": ""}
@@ -929,3 +930,122 @@ async def test_async_aliases_and_top_level_fields(
         b'{"title":"x"}',
         b'{"value":1}',
     ]
+
+
+# -- every parameter of the official signatures ---------------------------------------------
+
+_LIVE_STATE = (
+    "content_state title subtitle type message icon badge metrics number_of_steps current_step "
+    "percentage value upper_limit duration_seconds counts_down color step_color"
+)
+OFFICIAL_SIGNATURES: dict[str, tuple[str, str]] = {
+    # method: (positional-or-keyword parameters after self, keyword-only parameters), as the
+    # official 1.14.0 facade declares them
+    "notifications.send": (
+        "request",
+        "title message subtitle media redirection actions target channels tags metadata icon "
+        "interruption_level",
+    ),
+    "notifications.replace": (
+        "notification_id request",
+        "title message subtitle media redirection actions tags metadata icon",
+    ),
+    "notifications.send_push_notification": ("push_notification_request", ""),
+    "notifications.replace_push_notification": (
+        "notification_id push_notification_replace_request",
+        "",
+    ),
+    "live_activities.start": (
+        "request",
+        f"{_LIVE_STATE} action secondary_action alert target channels tags metadata",
+    ),
+    "live_activities.update": (
+        "request",
+        f"activity_id {_LIVE_STATE} action secondary_action tags metadata",
+    ),
+    "live_activities.end": (
+        "request",
+        f"activity_id {_LIVE_STATE} auto_dismiss_minutes action secondary_action tags metadata",
+    ),
+    "live_activities.stream": (
+        "stream_key request",
+        f"{_LIVE_STATE} action secondary_action alert target channels tags metadata",
+    ),
+    "live_activities.end_stream": (
+        "stream_key request",
+        f"{_LIVE_STATE} auto_dismiss_minutes action secondary_action alert tags metadata",
+    ),
+    "live_activities.start_live_activity": ("live_activity_start_request", ""),
+    "live_activities.update_live_activity": ("live_activity_update_request", ""),
+    "live_activities.end_live_activity": ("live_activity_end_request", ""),
+    "live_activities.reconcile_live_activity_stream": (
+        "stream_key live_activity_stream_request",
+        "",
+    ),
+    "live_activities.end_live_activity_stream": (
+        "stream_key live_activity_stream_delete_request",
+        "",
+    ),
+    "metrics.update": ("key value_or_request timestamp", ""),
+    "metrics.update_metric_value": ("key metric_value_update_request", ""),
+    "badge_count": ("value", "channels"),
+}
+ALIAS_TARGETS = {
+    "send_push_notification": "send",
+    "replace_push_notification": "replace",
+    "start_live_activity": "start",
+    "update_live_activity": "update",
+    "end_live_activity": "end",
+    "reconcile_live_activity_stream": "stream",
+    "end_live_activity_stream": "end_stream",
+    "update_metric_value": "update",
+}
+
+
+def _accepted_names(method: Any) -> tuple[list[str], set[str]]:
+    """A method's positional-or-keyword names (after self) and every keyword it takes,
+    the `**fields` TypedDict's keys included."""
+    signature = inspect.signature(method)
+    positional = [
+        p.name
+        for p in signature.parameters.values()
+        if p.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    ]
+    keywords = {
+        p.name
+        for p in signature.parameters.values()
+        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+    }
+    for parameter in signature.parameters.values():
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            # `**fields: Unpack[LiveActivityStartKeywords]` (a string: annotations are lazy)
+            typed = str(parameter.annotation).removeprefix("Unpack[").removesuffix("]")
+            fields = getattr(generated_params, typed)
+            keywords |= fields.__required_keys__ | fields.__optional_keys__
+    return positional, keywords
+
+
+@pytest.mark.parametrize("client_class", [ActivitySmith, AsyncActivitySmith])
+@pytest.mark.parametrize("name", sorted(OFFICIAL_SIGNATURES))
+def test_every_official_parameter_is_accepted_under_its_name(
+    client_class: type[Any], name: str
+) -> None:
+    """Same names in the same positions, and every keyword-only name taken (explicitly or
+    through the method's typed `**fields`): a rename or a field lost from the spec fails."""
+    client = client_class("ask_test", base_url="http://127.0.0.1:9/api")
+    *resource, method_name = name.split(".")
+    owner = getattr(client, resource[0]) if resource else client
+    positional, keyword_only = (part.split() for part in OFFICIAL_SIGNATURES[name])
+    target = getattr(type(owner), ALIAS_TARGETS.get(method_name, method_name))
+    if method_name in ALIAS_TARGETS:
+        # The official alias passes `**kwargs` on to the method it names: the same keywords.
+        # Ours takes the request under the schema's name and forwards to the same method.
+        alias = getattr(type(owner), method_name)
+        assert alias.request_keyword == positional.pop(), name
+        official_target = ".".join([*resource, ALIAS_TARGETS[method_name]])
+        keyword_only = OFFICIAL_SIGNATURES[official_target][1].split()
+
+    ours_positional, ours_keywords = _accepted_names(target)
+
+    assert ours_positional[1 : len(positional) + 1] == positional, name
+    assert set(keyword_only) <= ours_keywords, set(keyword_only) - ours_keywords
