@@ -14,10 +14,13 @@ runs unchanged:
   both at the top level and inside `content_state` is a ValidationError naming it.
 - `content_state` in the dict and as a keyword: one state, the keyword's fields winning
   (the rule "keywords win over the dict", one level down).
+- A keyword argument of None is left out, as the official signatures' `None` defaults
+  mean (`send(title=t, subtitle=maybe)`), unless the spec lets that field be null. None
+  inside a dict the caller built is still a ValidationError: data is never dropped.
 - Generated-style method names (`send_push_notification(push_notification_request=...)`):
   `operation_alias`.
 
-Both names lists come from the spec (`_generated/schemas.py`); nothing is listed by hand.
+Every names list comes from the spec (`_generated/schemas.py`); nothing is listed by hand.
 """
 
 from __future__ import annotations
@@ -34,7 +37,14 @@ from ._errors import ValidationError
 if TYPE_CHECKING:
     from ._operations import Operation
 
-__all__ = ["RequestObject", "call_body", "is_request", "liftable_fields", "operation_alias"]
+__all__ = [
+    "RequestObject",
+    "call_body",
+    "is_request",
+    "liftable_fields",
+    "nullable_fields",
+    "operation_alias",
+]
 
 R = TypeVar("R")
 
@@ -174,6 +184,53 @@ def _content_state_only(op: Operation[Any]) -> frozenset[str]:
     return frozenset(name for name in _properties(state, SCHEMAS) if name not in request_names)
 
 
+_NULLABLE: dict[str, frozenset[str]] = {}
+
+
+def nullable_fields(op: Operation[Any]) -> frozenset[str]:
+    """The keywords of `op` (body and top-level content-state fields) whose schema takes null."""
+    found = _NULLABLE.get(op.operation_id)
+    if found is None:
+        found = _NULLABLE[op.operation_id] = _takes_null(op)
+    return found
+
+
+def _takes_null(op: Operation[Any]) -> frozenset[str]:
+    from ._generated.schemas import SCHEMAS
+
+    body = _properties(op.request, SCHEMAS)
+    state = _properties(body.get("content_state"), SCHEMAS)
+    liftable = liftable_fields(op)
+    fields = {**{n: s for n, s in state.items() if n in liftable}, **body}
+    return frozenset(name for name, schema in fields.items() if _allows_null(schema, SCHEMAS))
+
+
+def _allows_null(schema: Any, schemas: Mapping[str, Any]) -> bool:
+    seen: set[str] = set()
+    while isinstance(schema, Mapping) and "$ref" in schema and schema["$ref"] not in seen:
+        seen.add(schema["$ref"])
+        schema = schemas[schema["$ref"]]
+    if not isinstance(schema, Mapping):
+        return False
+    kind = schema.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind) or schema.get("nullable"):
+        return True
+    return any(
+        _allows_null(part, schemas) for key in ("anyOf", "oneOf") for part in schema.get(key) or ()
+    )
+
+
+def _without_none(op: Operation[Any], fields: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`fields` less the keywords given as None (the same object when there are none)."""
+    for value in fields.values():
+        if value is None:
+            break
+    else:
+        return fields
+    nullable = nullable_fields(op)
+    return {name: v for name, v in fields.items() if v is not None or name in nullable}
+
+
 def _properties(schema: Any, schemas: Mapping[str, Any]) -> dict[str, Any]:
     """The properties of an object schema, following `$ref`s and `allOf`."""
     seen: set[str] = set()
@@ -194,7 +251,7 @@ def call_body(
     """The `(params, fields)` pair the request builder takes, from a resource call's
     `request` argument and keywords (see the module docstring for the forms)."""
     params = _request_mapping(request)
-    converted = _as_json(fields)
+    converted = _as_json(_without_none(op, fields))
     liftable = liftable_fields(op)
     if not liftable:
         return params, converted

@@ -41,11 +41,10 @@ class AsyncMetrics:
         `timestamp` argument wins over the dict's.
         """
         fields: dict[str, Any] = {}
-        request: Any = None
-        if is_request(value_or_request):
-            request = value_or_request
-        else:
-            fields["value"] = value_or_request
+        # A bare value goes in as a dict, not a keyword: a None value is refused, not dropped.
+        request: Any = (
+            value_or_request if is_request(value_or_request) else {"value": value_or_request}
+        )
         if timestamp is not None:
             fields["timestamp"] = timestamp
         return await self._client._call(

@@ -264,6 +264,38 @@ def test_the_keyword_types_are_the_body_and_its_content_state(  # the TypedDicts
         assert set(keywords) == set(params) | liftable, op.operation_id
 
 
+# -- None keywords --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schema", "takes_null"),
+    [
+        ({"type": "string"}, False),
+        ({"type": ["string", "null"]}, True),
+        ({"type": "string", "nullable": True}, True),
+        ({"anyOf": [{"type": "integer"}, {"type": "null"}]}, True),
+        ({"oneOf": [{"type": "integer"}, {"type": "string"}]}, False),
+        ({"$ref": "Nullable"}, True),
+    ],
+)
+def test_which_schemas_take_null(schema: dict[str, Any], takes_null: bool) -> None:
+    assert _call_forms._allows_null(schema, {"Nullable": {"type": "null"}}) is takes_null
+
+
+def test_a_none_keyword_is_left_out_unless_its_field_takes_null(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fields = {"title": "x", "subtitle": None, "tags": None}
+
+    _, sent = call_body(SEND_PUSH_NOTIFICATION, None, fields)
+    monkeypatch.setitem(_call_forms._NULLABLE, SEND_PUSH_NOTIFICATION.operation_id, {"subtitle"})
+    _, nullable = call_body(SEND_PUSH_NOTIFICATION, None, fields)
+
+    assert sent == {"title": "x"}
+    assert nullable == {"title": "x", "subtitle": None}
+    assert fields == {"title": "x", "subtitle": None, "tags": None}  # the caller's, untouched
+
+
 # -- generated-style aliases ----------------------------------------------------------------
 
 RESOURCES = {
@@ -356,14 +388,16 @@ def test_moving_fields_into_content_state_loses_and_invents_nothing(
     request: dict[str, Any] | None, fields: dict[str, Any]
 ) -> None:
     liftable = liftable_fields(STREAM)
-    given_args = {**(request or {}), **fields}
+    nullable = _call_forms.nullable_fields(STREAM)
+    kept = {n: v for n, v in fields.items() if v is not None or n in nullable}  # None: left out
+    given_args = {**(request or {}), **kept}
     refused: ValidationError | None = None
     try:
         params, keywords = call_body(STREAM, request, fields)
     except ValidationError as exc:
         refused = exc
     if refused is not None:
-        states = [a.get("content_state") for a in (request or {}, fields) if "content_state" in a]
+        states = [a.get("content_state") for a in (request or {}, kept) if "content_state" in a]
         contradiction = refused.field in liftable and any(
             isinstance(s, Mapping) and refused.field in s for s in states
         )
@@ -381,7 +415,7 @@ def test_moving_fields_into_content_state_loses_and_invents_nothing(
             assert body[name] == value
     if "content_state" in body and isinstance(body["content_state"], Mapping):
         expected_keys = {n for n in given_args if n in liftable}
-        for source in (request or {}, fields):
+        for source in (request or {}, kept):
             state = source.get("content_state")
             if isinstance(state, Mapping):
                 expected_keys |= set(state)

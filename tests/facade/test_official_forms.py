@@ -648,6 +648,57 @@ FORMS = [
         "/api/live-activity/end",
         b'{"activity_id":"<activity_id>","content_state":{"title":"Imported"}}',
     ),
+    # -- None keywords: the official signatures' default, left out --------------------
+    Form(
+        "send None keywords left out",
+        lambda c, _: notifications(c).send(
+            title="Deploy", message=None, subtitle=None, channels=None, tags=None
+        ),
+        "POST",
+        "/api/push-notification",
+        b'{"title":"Deploy"}',
+    ),
+    Form(
+        "stream None keywords left out",
+        lambda c, _: live(c).stream(
+            "k",
+            content_state=None,
+            title="T",
+            type="progress",
+            percentage=5,
+            subtitle=None,
+            metadata=None,
+            channels=None,
+        ),
+        "PUT",
+        "/api/live-activity/stream/k",
+        b'{"content_state":{"title":"T","type":"progress","percentage":5}}',
+    ),
+    Form(
+        "update None keywords left out",
+        lambda c, ids: live(c).update(
+            activity_id=ids["activity_id"], title="Import", percentage=None, tags=None
+        ),
+        "POST",
+        "/api/live-activity/update",
+        b'{"activity_id":"<activity_id>","content_state":{"title":"Import"}}',
+    ),
+    Form(
+        "end_stream None keywords left out",
+        lambda c, _: live(c).end_stream("s", content_state=None, auto_dismiss_minutes=None),
+        "DELETE",
+        "/api/live-activity/stream/s",
+        b"",
+    ),
+    Form(
+        "start_live_activity None request keyword",
+        lambda c, _: live(c).start_live_activity(
+            live_activity_start_request=None, title="T", type="progress", percentage=1, alert=None
+        ),
+        "POST",
+        "/api/live-activity/start",
+        b'{"content_state":{"title":"T","type":"progress","percentage":1}}',
+    ),
     # -- metrics -----------------------------------------------------------------------
     Form(
         "metrics.update number",

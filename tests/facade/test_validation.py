@@ -231,10 +231,16 @@ CASES: list[tuple[str, Call, str]] = [
         "content_state.number_of_steps",
     ),
     (
-        "None instead of omitting",
-        lambda c: c.notifications.send(title="x", message=None),
+        "None in a dict instead of omitting",
+        lambda c: c.notifications.send({"title": "x", "message": None}),
         "message",
-    ),  # type: ignore[arg-type]
+    ),
+    (
+        "None in content_state instead of omitting",
+        lambda c: c.live_activities.stream("k", content_state={**PROGRESS, "subtitle": None}),
+        "content_state.subtitle",
+    ),
+    ("metric value None", lambda c: c.metrics.update("uptime", None), "value"),  # type: ignore[arg-type]
     (
         "channels mismatch on stream",
         lambda c: c.live_activities.stream(
