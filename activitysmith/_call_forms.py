@@ -162,18 +162,25 @@ def _request_mapping(request: Any) -> Mapping[str, Any] | None:
     return converted
 
 
-_LIFTABLE: dict[str, frozenset[str]] = {}
+def _per_operation(
+    compute: Callable[[Operation[Any]], frozenset[str]],
+) -> Callable[[Operation[Any]], frozenset[str]]:
+    """`compute(op)`, worked out once per operation (the spec does not change at run time)."""
+    cache: dict[str, frozenset[str]] = {}
+
+    @functools.wraps(compute)
+    def cached(op: Operation[Any]) -> frozenset[str]:
+        found = cache.get(op.operation_id)
+        if found is None:
+            found = cache[op.operation_id] = compute(op)
+        return found
+
+    return cached
 
 
+@_per_operation
 def liftable_fields(op: Operation[Any]) -> frozenset[str]:
     """The content-state fields `op` accepts at the top level (empty: it has no content state)."""
-    found = _LIFTABLE.get(op.operation_id)
-    if found is None:
-        found = _LIFTABLE[op.operation_id] = _content_state_only(op)
-    return found
-
-
-def _content_state_only(op: Operation[Any]) -> frozenset[str]:
     from ._generated.schemas import SCHEMAS
 
     body = _properties(op.request, SCHEMAS)
@@ -184,18 +191,9 @@ def _content_state_only(op: Operation[Any]) -> frozenset[str]:
     return frozenset(name for name in _properties(state, SCHEMAS) if name not in request_names)
 
 
-_NULLABLE: dict[str, frozenset[str]] = {}
-
-
+@_per_operation
 def nullable_fields(op: Operation[Any]) -> frozenset[str]:
     """The keywords of `op` (body and top-level content-state fields) whose schema takes null."""
-    found = _NULLABLE.get(op.operation_id)
-    if found is None:
-        found = _NULLABLE[op.operation_id] = _takes_null(op)
-    return found
-
-
-def _takes_null(op: Operation[Any]) -> frozenset[str]:
     from ._generated.schemas import SCHEMAS
 
     body = _properties(op.request, SCHEMAS)
