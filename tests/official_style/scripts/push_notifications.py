@@ -91,3 +91,14 @@ activitysmith.notifications.replace_push_notification(
     push_notification_replace_request={"title": "Incident closed"},
     metadata={},
 )
+
+
+# A helper of the kind such code wraps the client in: optional fields passed on as None.
+def notify(title, message=None, subtitle=None, channels=None):
+    return activitysmith.notifications.send(
+        title=title, message=message, subtitle=subtitle, channels=channels
+    )
+
+
+notify("Deploy finished")
+notify("Deploy finished", "web v2.4.1", channels=["ops"])
