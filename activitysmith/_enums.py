@@ -3,11 +3,15 @@
 Each is a `StrEnum` generated from openapi.yaml, so its members compare equal to the
 strings the API uses (`Color.RED == "red"`) and a new value in the spec appears here
 after `make generate`. Responses may carry values newer than these lists.
+`LiveActivityColor` and `PushInterruptionLevel` are the same classes under the spec's
+(and the official package's) names.
 """
 
 from activitysmith_client.models.action_type import ActionType
+from activitysmith_client.models.live_activity_color import LiveActivityColor
 from activitysmith_client.models.live_activity_color import LiveActivityColor as Color
 from activitysmith_client.models.live_activity_type import LiveActivityType
+from activitysmith_client.models.push_interruption_level import PushInterruptionLevel
 from activitysmith_client.models.push_interruption_level import (
     PushInterruptionLevel as InterruptionLevel,
 )
@@ -19,7 +23,9 @@ __all__ = [
     "ActionType",
     "Color",
     "InterruptionLevel",
+    "LiveActivityColor",
     "LiveActivityType",
+    "PushInterruptionLevel",
     "StreamDeleteOperation",
     "StreamOperation",
     "WebhookMethod",

@@ -234,7 +234,7 @@ def run(client: ActivitySmith, server: ActivitySmithServer, pace: float = 0.0) -
     ]  # fmt: skip
     for key, kind, state in showcase:
         _stream(demo, key, f"Stream: {kind}", state)
-        streams.end_stream(key)  # at most 4 Live Activities run at once
+        streams.end_stream(key)  # each one shown, then ended: the Lock Screen stays tidy
 
     demo.header("Full lifecycle: start")
     start = streams.start(

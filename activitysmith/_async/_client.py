@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import httpx
 
 from .._base_client import BaseClient, Timeout
+from .._call_forms import call_body
 from .._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, mask_key
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
@@ -93,7 +94,7 @@ class AsyncActivitySmith(BaseClient):
 
     async def badge_count(
         self,
-        count: int,
+        value: int,
         channels: Sequence[str] | str | None = None,
         *,
         target: ChannelTargetParams | NotGiven = NOT_GIVEN,
@@ -101,7 +102,7 @@ class AsyncActivitySmith(BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> AppIconBadgeCountUpdateResult:
         """Set the number on the ActivitySmith app icon (0 clears it), optionally per channel."""
-        fields: dict[str, Any] = {"badge": count}
+        fields: dict[str, Any] = {"badge": value}
         if channels is not None:
             fields["channels"] = channels
         if not isinstance(target, NotGiven):
@@ -133,6 +134,20 @@ class AsyncActivitySmith(BaseClient):
                 raise_on_unexpected_status=False,
             ).set_async_httpx_client(http)
         return self._low_level
+
+    async def _call(
+        self,
+        op: Operation[R],
+        path: tuple[Any, ...],
+        request: Any,
+        fields: Mapping[str, Any],
+        timeout: Timeout | NotGiven,
+        max_retries: int | NotGiven,
+    ) -> R:
+        """A resource method's call: its request argument and keywords, in every form the
+        resources accept (`_call_forms`), then `_request`."""
+        params, body_fields = call_body(op, request, fields)
+        return await self._request(op, path, params, body_fields, timeout, max_retries)
 
     async def _request(
         self,

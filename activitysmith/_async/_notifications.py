@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
+from .._call_forms import operation_alias
 from .._generated.operations import REPLACE_PUSH_NOTIFICATION, SEND_PUSH_NOTIFICATION
 from .._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
     from .._base_client import Timeout
+    from .._call_forms import RequestObject
     from .._generated.params import PushNotificationParams, PushNotificationReplaceParams
     from .._generated.results import PushNotificationReplaceResult, PushNotificationResult
     from ._client import AsyncActivitySmith
@@ -25,8 +27,7 @@ class AsyncNotifications:
 
     async def send(
         self,
-        params: PushNotificationParams | Mapping[str, Any] | None = None,
-        /,
+        request: PushNotificationParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -36,21 +37,24 @@ class AsyncNotifications:
 
         Not retried after it may have reached the server, so it is never delivered twice.
         """
-        return await self._client._request(
-            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries
+        return await self._client._call(
+            SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries
         )
 
     async def replace(
         self,
         notification_id: str,
-        params: PushNotificationReplaceParams | Mapping[str, Any] | None = None,
-        /,
+        request: PushNotificationReplaceParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
-        return await self._client._request(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries
+        return await self._client._call(
+            REPLACE_PUSH_NOTIFICATION, (notification_id,), request, fields, timeout, max_retries
         )
+
+    # The official package's generated-style names (OpenAPI-Generator's), for code written for it.
+    send_push_notification = operation_alias(send, SEND_PUSH_NOTIFICATION)
+    replace_push_notification = operation_alias(replace, REPLACE_PUSH_NOTIFICATION)

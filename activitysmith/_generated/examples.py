@@ -1,4 +1,4 @@
-"""The success answer of every operation as the spec shows it (what the local server sends for operations it has no behaviour for).
+"""What the local server takes from the spec: the success answer of every operation as the spec shows it (sent for operations it has no behaviour for), and the per-device Live Activity limit.
 
 Generated from openapi.yaml by `make generate` (scripts/codegen); do not edit.
 """
@@ -103,3 +103,6 @@ SUCCESS: Final[dict[str, tuple[int, Any]]] = {
         },
     ),
 }
+
+LIVE_ACTIVITY_LIMIT: Final = 5
+"""Concurrent Live Activities per device (x-activitysmith-live-activity-limit)."""

@@ -120,12 +120,14 @@ def metric(
 def action(
     title: str,
     url: str,
-    *,
     type: ActionTypeValue = "open_url",
+    *,
     method: WebhookMethodValue | NotGiven = NOT_GIVEN,
     body: Mapping[str, Any] | NotGiven = NOT_GIVEN,
 ) -> LiveActivityActionParams:
     """A button: opens `url` (type "open_url") or has ActivitySmith call it (type "webhook").
+
+    The official package's order, `action(title, type, url)`, works too.
 
     - `title`: Button label.
     - `url`: Target of the button.
@@ -133,6 +135,8 @@ def action(
     - `method`: HTTP method for a webhook action; the server uses POST when omitted.
     - `body`: JSON body sent to the webhook.
     """
+    if url in ("open_url", "webhook") and type not in ("open_url", "webhook"):  # (type, url)
+        url, type = cast("str", type), cast("ActionTypeValue", url)
     return cast(
         "LiveActivityActionParams", given(title=title, url=url, type=type, method=method, body=body)
     )

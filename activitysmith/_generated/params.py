@@ -91,6 +91,31 @@ class LiveActivityStreamParams(TypedDict, total=False):
     metadata: Mapping[str, str | float | bool]
 
 
+class LiveActivityStreamKeywords(LiveActivityStreamParams, total=False):
+    """Keywords of reconcileLiveActivityStream: its body's fields, and its content state's fields at the top level (moved into `content_state`)."""
+
+    title: str
+    subtitle: str
+    type: LiveActivityTypeValue
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: str | float
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[ActivityMetricParams]
+    message: str
+    icon: LiveActivityAlertIconParams
+    badge: LiveActivityAlertBadgeParams
+    color: LiveActivityColorValue
+    step_color: LiveActivityColorValue
+    step_colors: Sequence[LiveActivityColorValue]
+    auto_dismiss_minutes: int
+    auto_dismiss_seconds: int
+
+
 class LiveActivityStreamDeleteParams(TypedDict, total=False):
     """Body of DELETE /live-activity/stream/{stream_key} (endLiveActivityStream), as keywords or a dict."""
 
@@ -100,6 +125,31 @@ class LiveActivityStreamDeleteParams(TypedDict, total=False):
     alert: AlertPayloadParams
     tags: Sequence[str]
     metadata: Mapping[str, str | float | bool]
+
+
+class LiveActivityStreamDeleteKeywords(LiveActivityStreamDeleteParams, total=False):
+    """Keywords of endLiveActivityStream: its body's fields, and its content state's fields at the top level (moved into `content_state`)."""
+
+    title: str
+    subtitle: str
+    type: LiveActivityTypeValue
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: str | float
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[ActivityMetricParams]
+    message: str
+    icon: LiveActivityAlertIconParams
+    badge: LiveActivityAlertBadgeParams
+    color: LiveActivityColorValue
+    step_color: LiveActivityColorValue
+    step_colors: Sequence[LiveActivityColorValue]
+    auto_dismiss_minutes: int
+    auto_dismiss_seconds: int
 
 
 class LiveActivityStartParams(TypedDict, total=False):
@@ -115,6 +165,29 @@ class LiveActivityStartParams(TypedDict, total=False):
     channels: Sequence[str] | str
 
 
+class LiveActivityStartKeywords(LiveActivityStartParams, total=False):
+    """Keywords of startLiveActivity: its body's fields, and its content state's fields at the top level (moved into `content_state`)."""
+
+    title: str
+    subtitle: str
+    type: LiveActivityTypeValue
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: str | float
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[ActivityMetricParams]
+    message: str
+    icon: LiveActivityAlertIconParams
+    badge: LiveActivityAlertBadgeParams
+    color: LiveActivityColorValue
+    step_color: LiveActivityColorValue
+    step_colors: Sequence[LiveActivityColorValue]
+
+
 class LiveActivityUpdateParams(TypedDict, total=False):
     """Body of POST /live-activity/update (updateLiveActivity), as keywords or a dict."""
 
@@ -126,6 +199,29 @@ class LiveActivityUpdateParams(TypedDict, total=False):
     metadata: Mapping[str, str | float | bool]
 
 
+class LiveActivityUpdateKeywords(LiveActivityUpdateParams, total=False):
+    """Keywords of updateLiveActivity: its body's fields, and its content state's fields at the top level (moved into `content_state`)."""
+
+    title: str
+    subtitle: str
+    type: LiveActivityTypeValue
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: str | float
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[ActivityMetricParams]
+    message: str
+    icon: LiveActivityAlertIconParams
+    badge: LiveActivityAlertBadgeParams
+    color: LiveActivityColorValue
+    step_color: LiveActivityColorValue
+    step_colors: Sequence[LiveActivityColorValue]
+
+
 class LiveActivityEndParams(TypedDict, total=False):
     """Body of POST /live-activity/end (endLiveActivity), as keywords or a dict."""
 
@@ -135,6 +231,30 @@ class LiveActivityEndParams(TypedDict, total=False):
     secondary_action: LiveActivityActionParams
     tags: Sequence[str]
     metadata: Mapping[str, str | float | bool]
+
+
+class LiveActivityEndKeywords(LiveActivityEndParams, total=False):
+    """Keywords of endLiveActivity: its body's fields, and its content state's fields at the top level (moved into `content_state`)."""
+
+    title: str
+    subtitle: str
+    type: LiveActivityTypeValue
+    number_of_steps: int
+    current_step: int
+    percentage: float
+    value: str | float
+    upper_limit: float
+    duration_seconds: float
+    counts_down: bool
+    is_running: bool
+    metrics: Sequence[ActivityMetricParams]
+    message: str
+    icon: LiveActivityAlertIconParams
+    badge: LiveActivityAlertBadgeParams
+    color: LiveActivityColorValue
+    step_color: LiveActivityColorValue
+    step_colors: Sequence[LiveActivityColorValue]
+    auto_dismiss_minutes: int
 
 
 class MetricValueUpdateParams(TypedDict, total=False):
@@ -150,6 +270,15 @@ class AppIconBadgeCountUpdateParams(TypedDict, total=False):
     badge: int
     target: ChannelTargetParams
     channels: Sequence[str] | str
+
+
+class ActivityMetricParams(TypedDict, total=False):
+    """One labelled value in a `metrics` or `stats` Live Activity."""
+
+    label: Required[str]
+    value: Required[float | str]
+    unit: str
+    color: LiveActivityColorValue
 
 
 class AlertPayloadParams(TypedDict, total=False):
@@ -245,6 +374,20 @@ class LiveActivityActionParams(TypedDict, total=False):
     body: Mapping[str, Any]
 
 
+class LiveActivityAlertBadgeParams(TypedDict, total=False):
+    """Small text badge shown in the Live Activity."""
+
+    title: Required[str]
+    color: LiveActivityColorValue
+
+
+class LiveActivityAlertIconParams(TypedDict, total=False):
+    """SF Symbol shown in the Live Activity."""
+
+    symbol: Required[str]
+    color: LiveActivityColorValue
+
+
 class PushNotificationActionParams(TypedDict, total=False):
     """Button shown when the user expands the push notification."""
 
@@ -278,29 +421,6 @@ class StreamContentStateParams(TypedDict, total=False):
     step_colors: Sequence[LiveActivityColorValue]
     auto_dismiss_minutes: int
     auto_dismiss_seconds: int
-
-
-class ActivityMetricParams(TypedDict, total=False):
-    """One labelled value in a `metrics` or `stats` Live Activity."""
-
-    label: Required[str]
-    value: Required[float | str]
-    unit: str
-    color: LiveActivityColorValue
-
-
-class LiveActivityAlertBadgeParams(TypedDict, total=False):
-    """Small text badge shown in the Live Activity."""
-
-    title: Required[str]
-    color: LiveActivityColorValue
-
-
-class LiveActivityAlertIconParams(TypedDict, total=False):
-    """SF Symbol shown in the Live Activity."""
-
-    symbol: Required[str]
-    color: LiveActivityColorValue
 
 
 class ContentStateParams(TypedDict, total=False):

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
+from .._call_forms import operation_alias
+from .._generated.enum_names import LiveActivityTypeNames
+from .._generated.helpers import alert_badge, alert_icon, metric
 from .._generated.operations import (
     END_LIVE_ACTIVITY,
     END_LIVE_ACTIVITY_STREAM,
@@ -17,11 +20,17 @@ from .._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
     from .._base_client import Timeout
+    from .._call_forms import RequestObject
     from .._generated.params import (
+        LiveActivityEndKeywords,
         LiveActivityEndParams,
+        LiveActivityStartKeywords,
         LiveActivityStartParams,
+        LiveActivityStreamDeleteKeywords,
         LiveActivityStreamDeleteParams,
+        LiveActivityStreamKeywords,
         LiveActivityStreamParams,
+        LiveActivityUpdateKeywords,
         LiveActivityUpdateParams,
     )
     from .._generated.results import (
@@ -42,8 +51,18 @@ __all__ = ["LiveActivities"]
 T = TypeVar("T")
 
 
-class LiveActivities:
-    """`client.live_activities`."""
+class LiveActivities(LiveActivityTypeNames):
+    """`client.live_activities`.
+
+    Content-state fields may also be given at the top level (`stream("k", title="Import",
+    type="progress", percentage=60)`): they go into `content_state`; the request's own
+    fields (`metadata`, `tags`, `action`, ...) keep their meaning. `TYPE_METRICS` ...
+    name the types, and `metric()`, `alert_icon()`, `alert_badge()` build nested values.
+    """
+
+    metric = staticmethod(metric)
+    alert_icon = staticmethod(alert_icon)
+    alert_badge = staticmethod(alert_badge)
 
     def __init__(self, client: ActivitySmith) -> None:
         self._client = client
@@ -51,68 +70,63 @@ class LiveActivities:
     def stream(
         self,
         stream_key: str,
-        params: LiveActivityStreamParams | Mapping[str, Any] | None = None,
-        /,
+        request: LiveActivityStreamParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **fields: Unpack[LiveActivityStreamParams],
+        **fields: Unpack[LiveActivityStreamKeywords],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
-        return self._client._request(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
+        return self._client._call(
+            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
         )
 
     def end_stream(
         self,
         stream_key: str,
-        params: LiveActivityStreamDeleteParams | Mapping[str, Any] | None = None,
-        /,
+        request: LiveActivityStreamDeleteParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **fields: Unpack[LiveActivityStreamDeleteParams],
+        **fields: Unpack[LiveActivityStreamDeleteKeywords],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
-        return self._client._request(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
+        return self._client._call(
+            END_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
         )
 
     def start(
         self,
-        params: LiveActivityStartParams | Mapping[str, Any] | None = None,
-        /,
+        request: LiveActivityStartParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **fields: Unpack[LiveActivityStartParams],
+        **fields: Unpack[LiveActivityStartKeywords],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
-        return self._client._request(START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._call(START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
 
     def update(
         self,
-        params: LiveActivityUpdateParams | Mapping[str, Any] | None = None,
-        /,
+        request: LiveActivityUpdateParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **fields: Unpack[LiveActivityUpdateParams],
+        **fields: Unpack[LiveActivityUpdateKeywords],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
-        return self._client._request(UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._call(UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
 
     def end(
         self,
-        params: LiveActivityEndParams | Mapping[str, Any] | None = None,
-        /,
+        request: LiveActivityEndParams | Mapping[str, Any] | RequestObject | None = None,
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-        **fields: Unpack[LiveActivityEndParams],
+        **fields: Unpack[LiveActivityEndKeywords],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
-        return self._client._request(END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._call(END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
 
     def progress(
         self, iterable: Items[T], stream_key: str, **options: Unpack[ProgressOptions]
@@ -163,3 +177,10 @@ class LiveActivities:
         from ._tracker import new_tracker  # loaded on first use: keeps `import` fast
 
         return new_tracker(self._client, stream_key, options)
+
+    # The official package's generated-style names (OpenAPI-Generator's), for code written for it.
+    reconcile_live_activity_stream = operation_alias(stream, RECONCILE_LIVE_ACTIVITY_STREAM)
+    end_live_activity_stream = operation_alias(end_stream, END_LIVE_ACTIVITY_STREAM)
+    start_live_activity = operation_alias(start, START_LIVE_ACTIVITY)
+    update_live_activity = operation_alias(update, UPDATE_LIVE_ACTIVITY)
+    end_live_activity = operation_alias(end, END_LIVE_ACTIVITY)

@@ -5,11 +5,32 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ._activitysmith_server import DEFAULT_API_KEY
 from ._foreground import serve
+from ._live_activities import LIVE_ACTIVITY_LIMIT, WHEN_LIMIT_REACHED
+from ._models import Device
 from ._ratelimit import RateLimits
 from ._validation import MissingTestingExtra
+
+
+def channel_list(text: str) -> list[str]:
+    """`ops,devs` -> `["ops", "devs"]`."""
+    channels = [part.strip() for part in text.split(",") if part.strip()]
+    if not channels:
+        raise argparse.ArgumentTypeError("give at least one channel slug")
+    return channels
+
+
+def device(text: str) -> Device:
+    """`alice:ops,ios-builds` -> Alice's device on those channels (`alice:` for none)."""
+    user, colon, channels = text.partition(":")
+    if not colon or not user.strip():
+        raise argparse.ArgumentTypeError(f"expected USER:CHANNEL,..., got {text!r}")
+    slugs = [part.strip() for part in channels.split(",") if part.strip()]
+    name = f"{user.strip()}'s device ({', '.join(slugs) or 'no channels'})"
+    return Device(name, user=user.strip(), channels=slugs)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,7 +58,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-preview", action="store_true", help="do not serve the Lock Screen preview at /"
     )
+    parser.add_argument(
+        "--device",
+        action="append",
+        type=device,
+        metavar="USER:CHANNEL,...",
+        help="a paired device of USER on these channels (repeat for more); replaces the "
+        "default devices",
+    )
+    parser.add_argument(
+        "--key-channels",
+        type=channel_list,
+        metavar="CHANNEL,...",
+        help="scope the API key to these channels (default: all recipients)",
+    )
+    parser.add_argument(
+        "--live-activity-limit",
+        type=int,
+        default=LIVE_ACTIVITY_LIMIT,
+        metavar="N",
+        help="concurrent Live Activities per device (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--when-limit-reached",
+        choices=WHEN_LIMIT_REACHED,
+        default="end_oldest",
+        help="end the device's oldest activity, or answer 429 (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
+    recipients: dict[str, Any] = {}
+    if args.device:
+        recipients["devices"] = args.device
     try:
         serve(
             host=args.host,
@@ -46,7 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             rate_limit=None if args.no_rate_limit else RateLimits(),
             auto_create_metrics=args.auto_create_metrics,
             preview=not args.no_preview,
+            key_channels=args.key_channels,
+            live_activity_limit=args.live_activity_limit,
+            when_limit_reached=args.when_limit_reached,
+            **recipients,
         )
+    except ValueError as exc:  # an option the server refuses (a limit below 1)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except MissingTestingExtra as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from ._clock import Clock
 from ._faults import Fault, FaultQueue
 from ._gates import Gates
 from ._http_server import Context, HttpServer
+from ._live_activities import LIVE_ACTIVITY_LIMIT, WhenLimitReached
 from ._log import RequestLog
 from ._models import (
     DEFAULT_DEVICES,
@@ -39,9 +40,14 @@ class ActivitySmithServer:
     like the service: recipients, streams, limits and errors. Everything is kept in
     memory and can be inspected (`requests`, `notifications`, `live_activities`, ...).
 
-    - `devices`: the paired devices and their channels (default: two users, three
-      devices on `ops`, `devs`, `sales`, `customer-success`).
+    - `devices`: the paired devices (`Device(name, user, channels)`), who a request
+      reaches (default `DEFAULT_DEVICES`: two users, three devices, subscribed to every
+      channel the README's examples use).
     - `key_channels`: scope the API key to these channels (default: all recipients).
+    - `live_activity_limit`: concurrent Live Activities per device (default: the spec's).
+    - `when_limit_reached`: what a start or stream PUT does on a device already at that
+      limit: `"end_oldest"` (default) ends the device's oldest activity and reports it as
+      `ended_activity_id`; `"reject"` answers 429 (`LiveActivityLimitError`).
     - `metrics`: metric keys that exist; others answer 404 like the service, unless
       `auto_create_metrics` is true.
     - `rate_limit`: the request budgets (`RateLimits()`: the spec's, per feature), or
@@ -58,6 +64,8 @@ class ActivitySmithServer:
         api_key: str = DEFAULT_API_KEY,
         devices: Sequence[Device] = DEFAULT_DEVICES,
         key_channels: Sequence[str] | None = None,
+        live_activity_limit: int = LIVE_ACTIVITY_LIMIT,
+        when_limit_reached: WhenLimitReached = "end_oldest",
         metrics: Iterable[str] = DEFAULT_METRICS,
         auto_create_metrics: bool = False,
         rate_limit: RateLimits | None = RateLimits(),  # noqa: B008 (frozen, shared safely)
@@ -77,6 +85,8 @@ class ActivitySmithServer:
             metrics=metrics,
             auto_create_metrics=auto_create_metrics,
             clock=self._clock,
+            live_activity_limit=live_activity_limit,
+            when_limit_reached=when_limit_reached,
         )
         self._limiter = RequestBudgets(rate_limit, clock=self._clock.monotonic)
         self._faults = FaultQueue()

@@ -19,7 +19,7 @@ from typing import Any
 from .._generated.examples import SUCCESS
 from .._generated.operations import OPERATIONS
 from ._clock import Clock
-from ._live_activities import LiveActivityStore
+from ._live_activities import LIVE_ACTIVITY_LIMIT, LiveActivityStore, WhenLimitReached
 from ._models import (
     JSON,
     BadgeUpdate,
@@ -67,13 +67,20 @@ class Behaviour:
         metrics: Iterable[str],
         auto_create_metrics: bool,
         clock: Clock | None = None,
+        live_activity_limit: int = LIVE_ACTIVITY_LIMIT,
+        when_limit_reached: WhenLimitReached = "end_oldest",
     ) -> None:
         self._clock = clock or Clock()
         self._directory = Directory(devices, key_channels)
         self._initial_metrics = tuple(metrics)
         self._auto_create_metrics = auto_create_metrics
         self._lock = threading.RLock()
-        self._live = LiveActivityStore(self._directory, self._clock)
+        self._live = LiveActivityStore(
+            self._directory,
+            self._clock,
+            limit=live_activity_limit,
+            when_limit_reached=when_limit_reached,
+        )
         self._operations: dict[str, Callable[[Mapping[str, str], Any], dict[str, Any]]] = {
             "sendPushNotification": self._send_push,
             "replacePushNotification": self._replace_push,
@@ -222,7 +229,9 @@ class Behaviour:
             "devices_notified": devices,
             "users_notified": users,
             "devices_targeted": devices,
-            **recipients.slugs_field(),
+            # Always present on the badge, `[]` without targeting (CONTRACT 7.5): the official
+            # package fails to parse a badge answer without it.
+            "effective_channel_slugs": list(recipients.effective_channel_slugs or ()),
             "timestamp": now,
         }
 

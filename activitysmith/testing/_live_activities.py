@@ -7,16 +7,23 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
+from .._generated.examples import LIVE_ACTIVITY_LIMIT
 from ._clock import Clock
 from ._models import JSON, Device, LiveActivity, Timer
 from ._recipients import Directory, Recipients, target_channels
 from ._reply import ApiError, bad_request
 from ._timestamps import format_timestamp
 
-LIVE_ACTIVITY_LIMIT = 4
-"""Concurrent Live Activities a device can show (iOS's limit)."""
+__all__ = ["LIVE_ACTIVITY_LIMIT", "WHEN_LIMIT_REACHED", "LiveActivityStore", "WhenLimitReached"]
+
+WhenLimitReached = Literal["end_oldest", "reject"]
+"""What a start does on a device already at the limit: end that device's oldest Live
+Activity to make room (and say so with `ended_activity_id`), or answer 429."""
+WHEN_LIMIT_REACHED: tuple[WhenLimitReached, ...] = ("end_oldest", "reject")
+MADE_ROOM = "ended to make room for a newer Live Activity on a device at its limit"
+"""The `dismiss_reason` of an activity ended by `end_oldest`: it leaves at once."""
 
 _THROTTLE_UPDATES = 12
 _THROTTLE_INTERVAL = 120.0
@@ -116,6 +123,7 @@ class _Activity:
     dismiss_clock: float | None = None  # server monotonic time it leaves the Lock Screen
     dismiss_at: str | None = None
     dismiss_reason: str | None = None
+    made_room_by_ending: str | None = None  # the activity ended to make room for this one
 
     @property
     def ended(self) -> bool:
@@ -153,9 +161,25 @@ class _Activity:
 class LiveActivityStore:
     """Every Live Activity and stream of the account; the caller holds the service lock."""
 
-    def __init__(self, directory: Directory, clock: Clock) -> None:
+    def __init__(
+        self,
+        directory: Directory,
+        clock: Clock,
+        *,
+        limit: int = LIVE_ACTIVITY_LIMIT,
+        when_limit_reached: WhenLimitReached = "end_oldest",
+    ) -> None:
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise ValueError(f"live_activity_limit must be a positive integer, got {limit!r}")
+        if when_limit_reached not in WHEN_LIMIT_REACHED:
+            raise ValueError(
+                f"when_limit_reached must be one of {', '.join(WHEN_LIMIT_REACHED)}, "
+                f"got {when_limit_reached!r}"
+            )
         self._directory = directory
         self._clock = clock
+        self.limit = limit
+        self.when_limit_reached = when_limit_reached
         self.reset()
 
     def reset(self) -> None:
@@ -274,6 +298,8 @@ class LiveActivityStore:
         }
         if operation == "rotated":
             answer["previous_activity_id"] = activity.previous_activity_id
+        if activity.made_room_by_ending is not None and operation in ("started", "rotated"):
+            answer["ended_activity_id"] = activity.made_room_by_ending
         if activity.tags or "tags" in body:
             answer["tags"] = list(activity.tags)
         return answer
@@ -292,6 +318,8 @@ class LiveActivityStore:
         }
         if "tags" in body:
             answer["tags"] = list(activity.tags)
+        if activity.made_room_by_ending is not None:
+            answer["ended_activity_id"] = activity.made_room_by_ending
         return answer
 
     def update(self, _params: Mapping[str, str], body: dict[str, Any]) -> dict[str, Any]:
@@ -360,9 +388,9 @@ class LiveActivityStore:
         state = dict(body["content_state"])
         _check_type_fields(state, starting=True)
         recipients = self._directory.resolve(channels)
-        self._check_capacity(recipients.devices, ignore=replacing)
-        clock = self._clock.monotonic()
         moment = self._clock.now()
+        ended = self._make_room(recipients.devices, ignore=replacing, at=moment)
+        clock = self._clock.monotonic()
         now = format_timestamp(moment)
         activity = _Activity(
             activity_id=new_activity_id(),
@@ -379,6 +407,7 @@ class LiveActivityStore:
             started_at=now,
             started_clock=clock,
             timer=_TimerState.begin(state, clock) if state["type"] == "timer" else None,
+            made_room_by_ending=ended[0].activity_id if ended else None,
         )
         if replacing is not None:
             # The successor takes its place on the Lock Screen at once.
@@ -389,29 +418,41 @@ class LiveActivityStore:
             self._streams[stream_key] = activity.activity_id
         return activity
 
-    def _check_capacity(self, devices: Sequence[Device], ignore: _Activity | None) -> None:
-        counts = dict.fromkeys(devices, 0)
-        for activity in self._activities.values():
-            if activity.ended or activity is ignore:
-                continue
-            for device in activity.recipients.devices:
-                if device in counts:
-                    counts[device] += 1
-        full = [device for device, count in counts.items() if count >= LIVE_ACTIVITY_LIMIT]
+    def _make_room(
+        self, devices: Sequence[Device], ignore: _Activity | None, at: datetime
+    ) -> list[_Activity]:
+        """Keep every targeted device below the limit before a start: end the oldest
+        activities shown on full devices (`end_oldest`), or answer 429 (`reject`).
+
+        `ignore` is the activity a rotation replaces (it ends anyway). Returns the
+        activities ended, oldest first.
+        """
+        live = [a for a in self._activities.values() if not a.ended and a is not ignore]
+        full = _full_devices(devices, live, self.limit)
         if not full:
-            return
-        extra: dict[str, Any] = {}
-        if len(full) < len(devices):
-            extra = {"blocked_devices": len(full), "targeted_devices": len(devices)}
-        raise ApiError(
-            429,
-            "Live Activity limit reached",
-            f"A device can show at most {LIVE_ACTIVITY_LIMIT} Live Activities at once; "
-            "end one before starting another",
-            limit=LIVE_ACTIVITY_LIMIT,
-            active=max(counts.values()),
-            **extra,
-        )
+            return []
+        if self.when_limit_reached == "reject":
+            counts = _device_counts(devices, live)
+            extra: dict[str, Any] = {}
+            if len(full) < len(devices):
+                extra = {"blocked_devices": len(full), "targeted_devices": len(devices)}
+            raise ApiError(
+                429,
+                "Live Activity limit reached",
+                f"A device can show at most {self.limit} Live Activities at once; "
+                "end one before starting another",
+                limit=self.limit,
+                active=max(counts.values()),
+                **extra,
+            )
+        ended: list[_Activity] = []
+        while full:
+            oldest = next(a for a in live if full & set(a.recipients.devices))
+            self._end(oldest, dismiss_after=0.0, reason=MADE_ROOM, at=at)
+            ended.append(oldest)
+            live.remove(oldest)
+            full = _full_devices(devices, live, self.limit)
+        return ended
 
     @staticmethod
     def _changes(activity: _Activity, merged: Mapping[str, JSON], body: Mapping[str, Any]) -> bool:
@@ -489,6 +530,21 @@ class LiveActivityStore:
         # From the same instant as `ended_at`, so the two timestamps differ by the delay exactly.
         activity.dismiss_at = format_timestamp(ended + timedelta(seconds=delay))
         activity.dismiss_reason = reason
+
+
+def _device_counts(devices: Sequence[Device], live: Sequence[_Activity]) -> dict[Device, int]:
+    """How many of the `live` activities each of `devices` shows."""
+    counts = dict.fromkeys(devices, 0)
+    for activity in live:
+        for device in activity.recipients.devices:
+            if device in counts:
+                counts[device] += 1
+    return counts
+
+
+def _full_devices(devices: Sequence[Device], live: Sequence[_Activity], limit: int) -> set[Device]:
+    """The devices among `devices` that already show `limit` of the `live` activities."""
+    return {device for device, count in _device_counts(devices, live).items() if count >= limit}
 
 
 def _dismissal(final: Mapping[str, Any]) -> tuple[float, str]:

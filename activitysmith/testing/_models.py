@@ -27,11 +27,13 @@ class Device:
 
 
 DEFAULT_DEVICES: tuple[Device, ...] = (
-    Device("Alice's iPhone", user="alice", channels=("ops", "devs", "sales")),
+    Device("Alice's iPhone", user="alice", channels=("ops", "devs", "sales", "ios-builds")),
     Device("Alice's iPad", user="alice", channels=("ops",)),
     Device("Bob's iPhone", user="bob", channels=("sales", "customer-success")),
 )
-"""Two users, three devices, covering the channels the README's examples use."""
+"""Two users, three devices, covering the channels the README's examples use (and those
+of the official package's README), so examples run unchanged; `finance-oncall` is left
+unpaired on purpose, for the README's "no recipients" example."""
 
 DEFAULT_METRICS: tuple[str, ...] = (
     "deploy.success_rate",

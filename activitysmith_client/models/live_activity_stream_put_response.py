@@ -25,6 +25,8 @@ class LiveActivityStreamPutResponse:
         timestamp (datetime.datetime): Server time of the response.
         activity_id (None | str | Unset): Current activity of the stream; null when there is none (e.g. when paused).
         previous_activity_id (str | Unset): Activity that was replaced, on `rotated`.
+        ended_activity_id (str | Unset): Present on `started` and `rotated` when ActivitySmith ended this older activity
+            to stay within the per-device limit on concurrent Live Activities (as on the legacy start).
         devices_notified (int | Unset): Number of device tokens APNs accepted the push for (acceptance, not proof of
             display).
         devices_queued (int | Unset): Devices that have not reported a push token for this activity yet; they get the
@@ -47,6 +49,7 @@ class LiveActivityStreamPutResponse:
     timestamp: datetime.datetime
     activity_id: None | str | Unset = UNSET
     previous_activity_id: str | Unset = UNSET
+    ended_activity_id: str | Unset = UNSET
     devices_notified: int | Unset = UNSET
     devices_queued: int | Unset = UNSET
     users_notified: int | Unset = UNSET
@@ -79,6 +82,8 @@ class LiveActivityStreamPutResponse:
             activity_id = self.activity_id
 
         previous_activity_id = self.previous_activity_id
+
+        ended_activity_id = self.ended_activity_id
 
         devices_notified = self.devices_notified
 
@@ -125,6 +130,8 @@ class LiveActivityStreamPutResponse:
             field_dict["activity_id"] = activity_id
         if previous_activity_id is not UNSET:
             field_dict["previous_activity_id"] = previous_activity_id
+        if ended_activity_id is not UNSET:
+            field_dict["ended_activity_id"] = ended_activity_id
         if devices_notified is not UNSET:
             field_dict["devices_notified"] = devices_notified
         if devices_queued is not UNSET:
@@ -181,6 +188,8 @@ class LiveActivityStreamPutResponse:
 
         previous_activity_id = d.pop("previous_activity_id", UNSET)
 
+        ended_activity_id = d.pop("ended_activity_id", UNSET)
+
         devices_notified = d.pop("devices_notified", UNSET)
 
         devices_queued = d.pop("devices_queued", UNSET)
@@ -225,6 +234,7 @@ class LiveActivityStreamPutResponse:
             timestamp=timestamp,
             activity_id=activity_id,
             previous_activity_id=previous_activity_id,
+            ended_activity_id=ended_activity_id,
             devices_notified=devices_notified,
             devices_queued=devices_queued,
             users_notified=users_notified,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .cli_flags import emit_cli_flags
 from .render import format_python, header, write_or_check
-from .shapes import emit_helpers, emit_params
+from .shapes import emit_enum_names, emit_helpers, emit_params
 from .spec import Spec, SpecError, load
 from .tables import emit_examples, emit_operations, emit_results, emit_schemas
 
@@ -32,6 +32,7 @@ OUTPUTS: dict[str, Callable[[Spec], str]] = {
     "activitysmith/_generated/results.py": emit_results,
     "activitysmith/_generated/params.py": emit_params,
     "activitysmith/_generated/helpers.py": emit_helpers,
+    "activitysmith/_generated/enum_names.py": emit_enum_names,
     "activitysmith/_generated/examples.py": emit_examples,
     "activitysmith/cli/_generated.py": emit_cli_flags,
 }

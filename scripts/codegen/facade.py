@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["HELPERS", "PROGRESS_DRAWN", "STREAM_DELETE", "STREAM_PUT", "TRACK_EXCLUDED", "Helper"]
+__all__ = [
+    "ENUM_NAMES",
+    "HELPERS",
+    "PROGRESS_DRAWN",
+    "STREAM_DELETE",
+    "STREAM_PUT",
+    "TRACK_EXCLUDED",
+    "EnumNames",
+    "Helper",
+]
 
 CONTENT_STATES = "content states"
 """Stands for every schema a request's `content_state` property uses (their union)."""
@@ -25,6 +34,10 @@ class Helper:
     positional: tuple[str, ...]
     doc: str
     defaults: dict[str, Any] = field(default_factory=dict)
+    swapped: tuple[str, str] | None = None
+    """Two positional parameters `(a, b)` a caller may give in the order `b, a` (the
+    official package's): when `a` holds one of `b`'s enum values and `b` does not, the
+    helper swaps them back. The enum makes the order unambiguous."""
 
 
 HELPERS = (
@@ -43,9 +56,11 @@ HELPERS = (
     Helper(
         "action",
         "LiveActivityAction",
-        ("title", "url"),
-        'A button: opens `url` (type "open_url") or has ActivitySmith call it (type "webhook").',
+        ("title", "url", "type"),
+        'A button: opens `url` (type "open_url") or has ActivitySmith call it (type "webhook").\n\n'
+        "The official package's order, `action(title, type, url)`, works too.",
         defaults={"type": "open_url"},
+        swapped=("url", "type"),
     ),
     Helper(
         "alert_icon",
@@ -58,6 +73,26 @@ HELPERS = (
         "LiveActivityAlertBadge",
         ("title",),
         'A short label shown on the Live Activity, e.g. `alert_badge("SEV-2", color="red")`.',
+    ),
+)
+
+
+@dataclass(frozen=True)
+class EnumNames:
+    """A class of constants named after an enum schema's values: `TYPE_METRICS = "metrics"`."""
+
+    name: str
+    schema: str
+    prefix: str
+    doc: str
+
+
+ENUM_NAMES = (
+    EnumNames(
+        "LiveActivityTypeNames",
+        "LiveActivityType",
+        "TYPE_",
+        "The Live Activity types as `client.live_activities.TYPE_<NAME>` (the official package's names).",
     ),
 )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import keyword
+import re
 from typing import Any
 
 from .facade import (
     CONTENT_STATES,
+    ENUM_NAMES,
     HELPERS,
     PROGRESS_DRAWN,
     STREAM_DELETE,
@@ -18,7 +20,7 @@ from .render import docstring, first_sentence, header, literal
 from .spec import Spec, SpecError, ref_name
 from .tables import channels_mode
 
-__all__ = ["content_state_schemas", "emit_helpers", "emit_params"]
+__all__ = ["content_state_schemas", "emit_enum_names", "emit_helpers", "emit_params"]
 
 CHANNELS_SHORTHAND = "Sequence[str] | str"
 
@@ -27,6 +29,11 @@ def params_name(schema_name: str) -> str:
     """`PushNotificationRequest` -> `PushNotificationParams`, `ActivityMetric` -> `ActivityMetricParams`."""
     base = schema_name.removesuffix("Request")
     return f"{base}Params"
+
+
+def keywords_name(schema_name: str) -> str:
+    """`LiveActivityStreamRequest` -> `LiveActivityStreamKeywords`."""
+    return f"{schema_name.removesuffix('Request')}Keywords"
 
 
 def content_state_schemas(spec: Spec) -> list[str]:
@@ -179,6 +186,23 @@ def emit_params(spec: Spec) -> str:
                 fields,
             )
         )
+        state_ref = (properties.get("content_state") or {}).get("$ref")
+        if state_ref is not None:
+            taken = {name for name, _, _ in fields}
+            state_fields, _ = _fields(spec, ref_name(state_ref))
+            blocks.append(
+                _typed_dict(
+                    keywords_name(op.request_ref),
+                    f"Keywords of {op.operation_id}: its body's fields, and its content "
+                    "state's fields at the top level (moved into `content_state`).",
+                    [
+                        (name, typer.annotation(sub), False)
+                        for name, sub in state_fields.items()
+                        if name not in taken
+                    ],
+                    bases=params_name(op.request_ref),
+                )
+            )
     # Nested objects: strict, their required keys required.
     done: set[str] = set()
     while set(typer.nested) - done:
@@ -277,6 +301,24 @@ def _helper_fields(spec: Spec, typer: Typer, helper: Helper) -> list[tuple[str, 
     ]
 
 
+def _swap(spec: Spec, helper: Helper, by_name: dict[str, tuple[str, bool, str]]) -> str:
+    """The statement that puts `helper.swapped`'s two arguments back in order, if any."""
+    if helper.swapped is None:
+        return ""
+    first, second = helper.swapped
+    if not {first, second} <= set(helper.positional):
+        raise SpecError(f"{helper.name}(): {first} and {second} must both be positional")
+    properties, _ = _fields(spec, helper.schema)
+    values = spec.resolve(properties[second]).get("enum")
+    if not values:
+        raise SpecError(f"{helper.name}(): {second} must be an enum to tell the orders apart")
+    choices = literal(tuple(values))
+    return (
+        f"    if {first} in {choices} and {second} not in {choices}:  # ({second}, {first})\n"
+        f'        {first}, {second} = cast("str", {second}), cast("{by_name[second][0]}", {first})\n'
+    )
+
+
 def emit_helpers(spec: Spec) -> str:
     typer = Typer(spec)
     functions: list[str] = []
@@ -288,7 +330,12 @@ def emit_helpers(spec: Spec) -> str:
         if missing:
             raise SpecError(f"{helper.name}(): {', '.join(missing)} not in {helper.schema}")
         by_name = {f: (a, r, d) for f, a, r, d in fields}
-        params = [f"{p}: {by_name[p][0]}" for p in helper.positional]
+        params = [
+            f"{p}: {by_name[p][0]} = {helper.defaults[p]!r}"
+            if p in helper.defaults
+            else f"{p}: {by_name[p][0]}"
+            for p in helper.positional
+        ]
         keyword_only = [f for f in names if f not in helper.positional]
         if keyword_only:
             params.append("*")
@@ -312,6 +359,7 @@ def emit_helpers(spec: Spec) -> str:
         functions.append(
             f"\n\ndef {helper.name}({', '.join(params)}) -> {returned}:\n"
             + docstring("\n".join(lines))
+            + _swap(spec, helper, by_name)
             + f'    return cast("{returned}", given({arguments}))\n'
         )
     imported = sorted(returns | set(typer.enums))
@@ -328,4 +376,32 @@ def emit_helpers(spec: Spec) -> str:
         + f"    from .params import {', '.join(imported)}\n\n"
         + f"__all__ = {literal(sorted(h.name for h in HELPERS))}\n"
         + "".join(functions)
+    )
+
+
+def constant_name(value: str) -> str:
+    """`segmented_progress` -> `SEGMENTED_PROGRESS`, `time-sensitive` -> `TIME_SENSITIVE`."""
+    name = re.sub(r"[^0-9A-Za-z]+", "_", value).strip("_").upper()
+    if not name or not name.isidentifier():
+        raise SpecError(f"enum value {value!r} has no constant name")
+    return name
+
+
+def emit_enum_names(spec: Spec) -> str:
+    classes: list[str] = []
+    for names in ENUM_NAMES:
+        values = spec.schema(names.schema).get("enum")
+        if not values or not all(isinstance(v, str) for v in values):
+            raise SpecError(f"{names.name}: {names.schema} is not an enum of strings")
+        body = "".join(
+            f"    {names.prefix}{constant_name(value)}: Final = {value!r}\n" for value in values
+        )
+        classes.append(
+            f"\n\nclass {names.name}:\n{docstring(names.doc)}\n    __slots__ = ()\n\n{body}"
+        )
+    return (
+        header("Constants named after the values of the spec's enums, for the resources.")
+        + "\nfrom typing import Final\n\n"
+        + f"__all__ = {literal(sorted(n.name for n in ENUM_NAMES))}\n"
+        + "".join(classes)
     )

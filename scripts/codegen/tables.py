@@ -291,9 +291,23 @@ def emit_examples(spec: Spec) -> str:
         answers[op.operation_id] = (int(status), example)
     return (
         header(
-            "The success answer of every operation as the spec shows it (what the local "
-            "server sends for operations it has no behaviour for)."
+            "What the local server takes from the spec: the success answer of every operation "
+            "as the spec shows it (sent for operations it has no behaviour for), and the "
+            "per-device Live Activity limit."
         )
         + "\nfrom typing import Any, Final\n\n"
         + f"SUCCESS: Final[dict[str, tuple[int, Any]]] = {literal(answers)}\n"
+        + f"\nLIVE_ACTIVITY_LIMIT: Final = {live_activity_limit(spec)!r}\n"
+        + f'"""Concurrent Live Activities per device ({LIVE_ACTIVITY_LIMIT_KEY})."""\n'
     )
+
+
+LIVE_ACTIVITY_LIMIT_KEY = "x-activitysmith-live-activity-limit"
+
+
+def live_activity_limit(spec: Spec) -> int:
+    """The spec's concurrent Live Activities per device, a positive integer."""
+    value = spec.document.get(LIVE_ACTIVITY_LIMIT_KEY)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise SpecError(f"{LIVE_ACTIVITY_LIMIT_KEY} must be a positive integer, got {value!r}")
+    return value

@@ -51,6 +51,7 @@ def test_every_readme_block_runs_against_the_local_server(
     assert "handled: 502" in printed
     assert len(statuses) >= 35
     assert "Nobody is subscribed to ['finance-oncall']" in printed
+    assert "oldest made room: True\nTrue\n" in printed
     assert "content_state.percentage - must be <= 100, got 140" in printed
     assert "started" in printed
     assert namespace["activity_id"]

@@ -10,6 +10,7 @@ import pytest
 
 import activitysmith
 from activitysmith import ActivitySmith, AsyncActivitySmith, _transport
+from activitysmith._generated.examples import LIVE_ACTIVITY_LIMIT
 from activitysmith._retries import RetryPolicy, Safety, parse_retry_after, retry_delay
 from activitysmith.testing import ActivitySmithServer, Fault
 
@@ -186,15 +187,17 @@ def test_retry_after_above_the_cap_raises_with_retry_after(
     assert len(activitysmith_server.requests) == 1
 
 
+@pytest.mark.parametrize("activitysmith_server_options", [{"when_limit_reached": "reject"}])
 def test_live_activity_limit_is_not_retried(
     client: ActivitySmith, activitysmith_server: ActivitySmithServer, sleeps: list[float]
 ) -> None:
-    for index in range(4):
+    for index in range(LIVE_ACTIVITY_LIMIT):
         client.live_activities.stream(f"s{index}", content_state=PROGRESS)
     with pytest.raises(activitysmith.LiveActivityLimitError) as info:
-        client.live_activities.stream("s4", content_state=PROGRESS)
-    assert (info.value.limit, info.value.active) == (4, 4)
+        client.live_activities.stream("over", content_state=PROGRESS)
+    assert (info.value.limit, info.value.active) == (LIVE_ACTIVITY_LIMIT, LIVE_ACTIVITY_LIMIT)
     assert sleeps == []
+    assert len(activitysmith_server.requests) == LIVE_ACTIVITY_LIMIT + 1
 
 
 def test_max_retries_zero_and_per_call_override(

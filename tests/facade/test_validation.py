@@ -87,7 +87,16 @@ CASES: list[tuple[str, Call, str]] = [
     ),
     ("metric value bool", lambda c: c.metrics.update("deploy.success_rate", True), "value"),
     ("metric value list", lambda c: c.metrics.update("deploy.success_rate", [1]), "value"),  # type: ignore[arg-type]
-    ("metric value dict", lambda c: c.metrics.update("deploy.success_rate", {"a": 1}), "value"),  # type: ignore[arg-type]
+    (
+        "metric request without value",
+        lambda c: c.metrics.update("deploy.success_rate", {"a": 1}),
+        "a",
+    ),  # type: ignore[arg-type]
+    (
+        "metric request dict value",
+        lambda c: c.metrics.update("uptime", {"value": {"a": 1}}),
+        "value",
+    ),  # type: ignore[arg-type]
     ("metric value nan", lambda c: c.metrics.update("deploy.success_rate", float("nan")), "value"),
     ("metric string too long", lambda c: c.metrics.update("prod.status", "x" * 65), "value"),
     (
@@ -222,10 +231,16 @@ CASES: list[tuple[str, Call, str]] = [
         "content_state.number_of_steps",
     ),
     (
-        "None instead of omitting",
-        lambda c: c.notifications.send(title="x", message=None),
+        "None in a dict instead of omitting",
+        lambda c: c.notifications.send({"title": "x", "message": None}),
         "message",
-    ),  # type: ignore[arg-type]
+    ),
+    (
+        "None in content_state instead of omitting",
+        lambda c: c.live_activities.stream("k", content_state={**PROGRESS, "subtitle": None}),
+        "content_state.subtitle",
+    ),
+    ("metric value None", lambda c: c.metrics.update("uptime", None), "value"),  # type: ignore[arg-type]
     (
         "channels mismatch on stream",
         lambda c: c.live_activities.stream(
@@ -243,7 +258,7 @@ CASES: list[tuple[str, Call, str]] = [
         lambda c: c.live_activities.end_stream("k", channels=["ops"]),
         "channels",
     ),  # type: ignore[call-arg]
-    ("params not a dict", lambda c: c.notifications.send("hello"), "params"),  # type: ignore[arg-type]
+    ("request not a dict", lambda c: c.notifications.send("hello"), "request"),  # type: ignore[arg-type]
     (
         "media not https",
         lambda c: c.notifications.send(title="x", media="http://cdn.example.com/a.png"),

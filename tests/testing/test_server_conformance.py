@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from activitysmith._generated.examples import LIVE_ACTIVITY_LIMIT
 from activitysmith._generated.operations import OPERATIONS
 from activitysmith.testing import ActivitySmithServer, RateLimits
 
@@ -30,7 +31,12 @@ ALERT = {"content_state": {"title": "x", "type": "alert", "message": "m"}}
 
 @pytest.mark.parametrize(
     "activitysmith_server_options",
-    [{"rate_limit": RateLimits(features={"notifications": 6, "metrics": 2})}],
+    [
+        {
+            "rate_limit": RateLimits(features={"notifications": 6, "metrics": 2}),
+            "when_limit_reached": "reject",
+        }
+    ],
 )
 def test_every_operation_and_status_conforms(
     make_client: Callable[..., httpx.Client], server: ActivitySmithServer
@@ -45,12 +51,12 @@ def test_every_operation_and_status_conforms(
     api.put(f"/push-notification/{sent['notification_id']}", json={"title": "y"})
     api.put("/push-notification/unknown", json={"title": "y"})
     api.put("/push-notification/unknown", json={})
-    for n in range(4):
+    for n in range(LIVE_ACTIVITY_LIMIT):
         api.put(f"/live-activity/stream/s{n}", json=ALERT)
-    api.put("/live-activity/stream/s4", json=ALERT)  # 429 limit
+    api.put("/live-activity/stream/over", json=ALERT)  # 429 limit
     started = api.post("/live-activity/start", json=ALERT)  # 429 limit
     api.put("/live-activity/stream/s0", json=ALERT)  # noop
-    api.put("/live-activity/stream/s5", json={**ALERT, "channels": ["finance"]})  # 422
+    api.put("/live-activity/stream/nobody", json={**ALERT, "channels": ["finance"]})  # 422
     api.delete("/live-activity/stream/s0")
     api.delete("/live-activity/stream/never")
     api.delete("/live-activity/stream/bad%20key")

@@ -10,12 +10,20 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import anyio
 import httpx
 import pytest
 
-from activitysmith.testing import DEFAULT_API_KEY, ActivitySmithServer, MissingTestingExtra
+import activitysmith
+from activitysmith.testing import (
+    DEFAULT_API_KEY,
+    ActivitySmithServer,
+    Device,
+    MissingTestingExtra,
+)
+from activitysmith.testing import __main__ as testing_main
 from activitysmith.testing._routes import ROUTES
 from activitysmith.testing._validation import INSTALL_HINT, spec_validator
 
@@ -327,6 +335,40 @@ def test_module_runs_the_server_until_sigterm() -> None:
     assert returncode == 0
 
 
+def test_module_serves_the_declared_recipients_and_limit() -> None:
+    """The command line's recipients, key scope and limit, seen through the SDK."""
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "activitysmith.testing", "--no-rate-limit", "--no-preview"),
+            *("--device", "dana:payments,ops", "--device", "lee:payments"),
+            *("--key-channels", "payments", "--live-activity-limit", "1"),
+            *("--when-limit-reached", "reject"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip().removeprefix("ACTIVITYSMITH_BASE_URL=")
+        api_key = process.stdout.readline().strip().removeprefix("ACTIVITYSMITH_API_KEY=")
+        with activitysmith.ActivitySmith(api_key, base_url=base_url, max_retries=0) as client:
+            sent = client.notifications.send(title="Payout failed", channels=["payments"])
+            with pytest.raises(activitysmith.PermissionDeniedError):
+                client.notifications.send(title="x", channels=["ops"])  # outside the key
+            client.live_activities.stream("payout", title="Payout", type="alert", message="m")
+            with pytest.raises(activitysmith.LiveActivityLimitError) as refused:
+                client.live_activities.stream("other", title="Other", type="alert", message="m")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        returncode = process.wait(10)
+
+    assert (sent.users_notified, sent.devices_notified) == (2, 2)
+    assert sent.effective_channel_slugs == ["payments"]
+    assert (refused.value.limit, refused.value.active) == (1, 1)
+    assert returncode == 0
+
+
 def test_module_help_lists_the_options() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "activitysmith.testing", "--help"],
@@ -337,5 +379,72 @@ def test_module_help_lists_the_options() -> None:
         env={**os.environ, "COLUMNS": "200"},
     )
 
-    for option in ("--host", "--port", "--api-key", "--no-rate-limit", "--auto-create-metrics"):
+    for option in (
+        "--host",
+        "--port",
+        "--api-key",
+        "--no-rate-limit",
+        "--auto-create-metrics",
+        "--device",
+        "--key-channels",
+        "--live-activity-limit",
+        "--when-limit-reached",
+    ):
         assert option in result.stdout
+
+
+def test_module_options_declare_recipients_and_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(testing_main, "serve", lambda **options: seen.update(options))
+
+    code = testing_main.main(
+        [
+            "--device",
+            "alice:ops,ios-builds",
+            "--device",
+            "bob:",
+            "--key-channels",
+            "ops, ios-builds",
+            "--live-activity-limit",
+            "2",
+            "--when-limit-reached",
+            "reject",
+        ]
+    )
+
+    assert code == 0
+    assert seen["devices"] == [
+        Device("alice's device (ops, ios-builds)", "alice", ["ops", "ios-builds"]),
+        Device("bob's device (no channels)", "bob", []),
+    ]
+    assert seen["key_channels"] == ["ops", "ios-builds"]
+    assert (seen["live_activity_limit"], seen["when_limit_reached"]) == (2, "reject")
+
+
+def test_module_defaults_keep_the_default_directory_and_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(testing_main, "serve", lambda **options: seen.update(options))
+
+    assert testing_main.main([]) == 0
+    assert "devices" not in seen
+    assert seen["key_channels"] is None
+    assert (seen["live_activity_limit"], seen["when_limit_reached"]) == (5, "end_oldest")
+
+
+@pytest.mark.parametrize(
+    "argv", [["--device", "nobody"], ["--device", ":ops"], ["--key-channels", " , "]]
+)
+def test_module_refuses_malformed_recipients(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        testing_main.main(argv)
+    assert info.value.code == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_module_refuses_a_limit_below_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert testing_main.main(["--live-activity-limit", "0", "--port", "0"]) == 2
+    assert "live_activity_limit must be a positive integer" in capsys.readouterr().err

@@ -8,7 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
+from activitysmith._generated.examples import LIVE_ACTIVITY_LIMIT
 from activitysmith.testing import ActivitySmithServer, Device
+from activitysmith.testing._validation import load_spec
+
+SPEC = load_spec()
 
 ACTIVITY_ID = re.compile(r"^[A-Za-z0-9_-]{32}$")
 
@@ -357,45 +361,126 @@ def test_stream_ended_by_legacy_end_is_deleted_as_ignored(
 
 # -- the concurrency limit -----------------------------------------------------------------
 
+LIMIT = LIVE_ACTIVITY_LIMIT
+REJECT = pytest.mark.parametrize("activitysmith_server_options", [{"when_limit_reached": "reject"}])
+ALERT = {"content_state": {"title": "x", "type": "alert", "message": "m"}}
 
-def test_fifth_concurrent_activity_is_429_until_one_ends(api: httpx.Client) -> None:
-    ids = [put(api, f"job-{n}", progress(n)).json()["activity_id"] for n in range(4)]
 
-    fifth = put(api, "job-4", progress(4))
-    legacy = api.post(
-        "/live-activity/start",
-        json={"content_state": {"title": "x", "type": "alert", "message": "m"}},
-    )
-    api.delete("/live-activity/stream/job-0")
-    after_end = put(api, "job-4", progress(4))
+def test_the_default_limit_is_the_specs() -> None:
+    assert LIMIT == SPEC["x-activitysmith-live-activity-limit"] == 5
 
-    assert len(set(ids)) == 4
-    assert fifth.status_code == 429
-    assert fifth.json() == {
-        "error": "Live Activity limit reached",
-        "message": fifth.json()["message"],
-        "limit": 4,
-        "active": 4,
-    }
-    assert legacy.status_code == 429
-    assert after_end.json()["operation"] == "started"
+
+def test_a_start_over_the_limit_ends_the_oldest_and_says_which(
+    api: httpx.Client, server: ActivitySmithServer
+) -> None:
+    ids = [put(api, f"job-{n}", progress(n)).json()["activity_id"] for n in range(LIMIT)]
+
+    over = put(api, "job-new", progress(50))
+    legacy = api.post("/live-activity/start", json=ALERT)
+    again = put(api, "job-0", progress(1))  # its activity was ended: a new one starts
+
+    assert over.status_code == 200
+    assert over.json()["operation"] == "started"
+    assert over.json()["ended_activity_id"] == ids[0]
+    assert legacy.status_code == 200
+    assert legacy.json()["ended_activity_id"] == ids[1]
+    assert again.json()["operation"] == "started"
+    assert again.json()["ended_activity_id"] == ids[2]
+    oldest = server.activity(ids[0])
+    assert (oldest.ended, oldest.dismissed, oldest.dismiss_at) == (True, True, oldest.ended_at)
+    assert "make room" in (oldest.dismiss_reason or "")
+    assert sum(not a.ended for a in server.live_activities) == LIMIT
+
+
+def test_a_start_within_the_limit_reports_no_ended_activity(api: httpx.Client) -> None:
+    answers = [put(api, f"job-{n}", progress(n)).json() for n in range(LIMIT)]
+    legacy = api.post("/live-activity/start", json=ALERT).json()  # the limit + 1: room made
+    updated = put(api, "job-4", progress(90)).json()
+
+    assert all("ended_activity_id" not in answer for answer in answers)
+    assert "ended_activity_id" in legacy
+    assert updated["operation"] == "updated"
+    assert "ended_activity_id" not in updated
 
 
 def test_rotation_does_not_count_against_the_limit(api: httpx.Client) -> None:
-    for n in range(4):
+    for n in range(LIMIT):
         put(api, f"job-{n}", progress(n))
 
-    rotated = put(api, "job-0", {"content_state": {"title": "x", "type": "alert", "message": "m"}})
+    rotated = put(api, "job-0", ALERT)
 
     assert rotated.json()["operation"] == "rotated"
+    assert "ended_activity_id" not in rotated.json()
 
 
 @pytest.mark.parametrize(
     "activitysmith_server_options",
     [{"devices": [Device("iPhone", "alice", ["ops"]), Device("iPad", "alice", ["sales"])]}],
 )
-def test_limit_counts_per_device_and_reports_mixed_capacity(api: httpx.Client) -> None:
-    for n in range(4):
+def test_only_full_devices_make_room(api: httpx.Client, server: ActivitySmithServer) -> None:
+    sales = put(api, "sales-0", progress(0, channels=["sales"])).json()["activity_id"]
+    ops = [put(api, f"ops-{n}", progress(n, channels=["ops"])).json() for n in range(LIMIT)]
+
+    both = put(api, "all-0", progress(0)).json()
+
+    # The iPhone was full: its oldest activity (ops-0) ended; the iPad's (sales-0) stayed.
+    assert both["ended_activity_id"] == ops[0]["activity_id"]
+    assert not server.activity(sales).ended
+
+
+@pytest.mark.parametrize("activitysmith_server_options", [{"live_activity_limit": 2}])
+def test_the_limit_is_configurable(api: httpx.Client, server: ActivitySmithServer) -> None:
+    first, second, third = (put(api, f"job-{n}", progress(n)).json() for n in range(3))
+
+    assert "ended_activity_id" not in second
+    assert third["ended_activity_id"] == first["activity_id"]
+
+
+@REJECT
+def test_rejecting_answers_429_over_the_limit_until_one_ends(
+    api: httpx.Client, server: ActivitySmithServer
+) -> None:
+    ids = [put(api, f"job-{n}", progress(n)).json()["activity_id"] for n in range(LIMIT)]
+
+    over = put(api, "job-new", progress(50))
+    legacy = api.post("/live-activity/start", json=ALERT)
+    api.delete("/live-activity/stream/job-0")
+    after_end = put(api, "job-new", progress(50))
+
+    assert len(set(ids)) == LIMIT
+    assert over.status_code == 429
+    assert over.json() == {
+        "error": "Live Activity limit reached",
+        "message": over.json()["message"],
+        "limit": LIMIT,
+        "active": LIMIT,
+    }
+    assert "retry-after" not in over.headers
+    assert legacy.status_code == 429
+    assert after_end.json()["operation"] == "started"
+    assert "ended_activity_id" not in after_end.json()
+    assert [a.ended for a in server.live_activities] == [True] + [False] * LIMIT
+
+
+@REJECT
+def test_rejecting_still_lets_a_stream_rotate(api: httpx.Client) -> None:
+    for n in range(LIMIT):
+        put(api, f"job-{n}", progress(n))
+
+    assert put(api, "job-0", ALERT).json()["operation"] == "rotated"
+
+
+@pytest.mark.parametrize(
+    "activitysmith_server_options",
+    [
+        {
+            "devices": [Device("iPhone", "alice", ["ops"]), Device("iPad", "alice", ["sales"])],
+            "when_limit_reached": "reject",
+        }
+    ],
+)
+def test_rejecting_counts_per_device_and_reports_mixed_capacity(api: httpx.Client) -> None:
+    for n in range(LIMIT):
         put(api, f"ops-{n}", progress(n, channels=["ops"]))
 
     sales = put(api, "sales-0", progress(0, channels=["sales"]))
@@ -405,4 +490,18 @@ def test_limit_counts_per_device_and_reports_mixed_capacity(api: httpx.Client) -
     assert both.status_code == 429
     assert both.json()["blocked_devices"] == 1
     assert both.json()["targeted_devices"] == 2
-    assert both.json()["active"] == 4
+    assert both.json()["active"] == LIMIT
+    assert "retry-after" not in both.headers
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"live_activity_limit": 0}, "live_activity_limit must be a positive integer"),
+        ({"live_activity_limit": True}, "live_activity_limit must be a positive integer"),
+        ({"when_limit_reached": "wait"}, "when_limit_reached must be one of end_oldest, reject"),
+    ],
+)
+def test_bad_limit_options_are_refused(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ActivitySmithServer(**options)

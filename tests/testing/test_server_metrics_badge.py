@@ -82,5 +82,8 @@ def test_badge_zero_clears_and_no_recipients_is_422(
     nobody = api.post("/badge", json={"badge": 1, "target": {"channels": ["finance"]}})
 
     assert cleared.status_code == 200
+    # Without targeting the answer still lists the slugs used: none (the official package
+    # cannot parse a badge answer without the field).
+    assert cleared.json()["effective_channel_slugs"] == []
     assert nobody.status_code == 422
     assert server.badge == 0
