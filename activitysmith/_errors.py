@@ -123,8 +123,11 @@ class APIStatusError(APIError):
         self.detail = detail
 
     def _detail(self, name: str, kind: type) -> Any:
-        """A field of `detail` when it holds a value of `kind` (never a bool for int)."""
+        """A field of `detail` (else of the raw JSON body) when it holds a value of `kind`
+        (never a bool for int)."""
         value = getattr(self.detail, name, None)
+        if value is None and isinstance(self.body, dict):
+            value = self.body.get(name)
         if isinstance(value, bool) and kind is not bool:
             return None
         return value if isinstance(value, kind) else None
