@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._ratelimit_headers import RateLimitState
 
 __all__ = [
     "APIConnectionError",
@@ -132,6 +135,14 @@ class APIStatusError(APIError):
             return None
         return value if isinstance(value, kind) else None
 
+    @property
+    def rate_limit(self) -> RateLimitState | None:
+        """What the response's RateLimit headers say (`remaining`, `reset`, `limit`, `policy`),
+        or None when it had none."""
+        from ._ratelimit_headers import parse_rate_limit
+
+        return parse_rate_limit(self.headers)
+
     def __str__(self) -> str:
         where = f" ({self.method} {self.url})" if self.method and self.url else ""
         return f"{self.status_code} {self.message}{where}"
@@ -139,6 +150,12 @@ class APIStatusError(APIError):
 
 class BadRequestError(APIStatusError):
     """400: the API rejected the payload, a path parameter or the channel targeting."""
+
+    @property
+    def code(self) -> str | None:
+        """Machine-readable reason, when the API gives one (e.g. `invalid_tags`)."""
+        value: str | None = self._detail("code", str)
+        return value
 
 
 class AuthenticationError(APIStatusError):
