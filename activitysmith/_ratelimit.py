@@ -96,37 +96,54 @@ class ServerWindow:
     Built from a response's headers and counted down by each request the client sends, so
     requests still in flight are not spent twice; the next response corrects it. When the
     window ends, the next request is taken to start a fresh one, as the server starts it.
+
+    Other clients of the account spend the same budget: between two answers the count
+    drops by more than this client sent. `share` estimates this client's part of the
+    spending, and the last requests of a window, which all of them would race for (and
+    most lose, with a 429), are left to the others when this client's share of them is
+    less than one request.
     """
 
     def __init__(self, now: float, remaining: int, reset: float, quota: int, window: float) -> None:
         self.remaining = remaining
+        self.starts = now  # no request of this view may go before: a window it foresaw starts
         self.ends = now + reset
         self.quota = max(1, quota)
         self.window = window
+        self.share = 1.0
+        self._reported = remaining  # the server's last count, and this client's requests since
+        self._sent = 0
 
     def earliest(self, at: float) -> float:
         """The first moment from `at` when this policy has room for one more request."""
-        if at >= self.ends or self.remaining > 0:
+        at = max(at, self.starts)
+        if at >= self.ends or self.remaining * self.share >= 1.0:
             return at
         return self.ends
 
     def take(self, at: float) -> None:
         """Count a request sent at `at` (no earlier than `earliest(at)`)."""
         if at >= self.ends:
-            self.ends, self.remaining = at + self.window, self.quota
+            self.starts, self.ends, self.remaining = at, at + self.window, self.quota
+            self._reported, self._sent = self.quota, 0
         self.remaining -= 1
+        self._sent += 1
 
     def update(self, now: float, remaining: int | None, reset: float | None) -> None:
         """What a response says now. Within the window already known, the lower count wins
         (the client's own may hold requests the server has not seen yet)."""
-        if remaining is None or reset is None:
-            return
+        if remaining is None or reset is None or self.starts > now:
+            return  # nothing to go by, or this view already counts on a later window
         ends = now + min(reset, MAX_SERVER_WAIT)
         if now >= self.ends or ends >= self.ends + 1.0:  # a window this view had not counted
             self.remaining = remaining
         else:
+            spent = self._reported - remaining
+            if spent > 0:  # this client's part of what was spent since the last answer
+                self.share = (self.share + min(self._sent, spent) / spent) / 2
             self.remaining = min(self.remaining, remaining)
         self.ends = ends
+        self._reported, self._sent = remaining, 0
 
 
 async def _anyio_sleep(seconds: float) -> None:
