@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         metric,
     )
     from ._ratelimit import RateLimiter
+    from ._ratelimit_headers import RateLimitPolicy, RateLimitState
     from ._sync._client import ActivitySmith
     from ._sync._tracker import Tracker
     from ._tracking._async_progress import AsyncProgress
@@ -92,6 +93,8 @@ _LAZY: dict[str, str] = {
     "content_state": "._generated.helpers",
     "metric": "._generated.helpers",
     "RateLimiter": "._ratelimit",
+    "RateLimitPolicy": "._ratelimit_headers",
+    "RateLimitState": "._ratelimit_headers",
     "AsyncProgress": "._tracking._async_progress",
     "AsyncTracker": "._async._tracker",
     "Progress": "._tracking._progress",
@@ -140,6 +143,8 @@ __all__ = [
     "Progress",
     "PushInterruptionLevel",
     "RateLimitError",
+    "RateLimitPolicy",
+    "RateLimitState",
     "RateLimiter",
     "StreamDeleteOperation",
     "StreamOperation",

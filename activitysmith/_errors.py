@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._ratelimit_headers import RateLimitState
 
 __all__ = [
     "APIConnectionError",
@@ -123,11 +126,22 @@ class APIStatusError(APIError):
         self.detail = detail
 
     def _detail(self, name: str, kind: type) -> Any:
-        """A field of `detail` when it holds a value of `kind` (never a bool for int)."""
+        """A field of `detail` (else of the raw JSON body) when it holds a value of `kind`
+        (never a bool for int)."""
         value = getattr(self.detail, name, None)
+        if value is None and isinstance(self.body, dict):
+            value = self.body.get(name)
         if isinstance(value, bool) and kind is not bool:
             return None
         return value if isinstance(value, kind) else None
+
+    @property
+    def rate_limit(self) -> RateLimitState | None:
+        """What the response's RateLimit headers say (`remaining`, `reset`, `limit`, `policy`),
+        or None when it had none."""
+        from ._ratelimit_headers import parse_rate_limit
+
+        return parse_rate_limit(self.headers)
 
     def __str__(self) -> str:
         where = f" ({self.method} {self.url})" if self.method and self.url else ""
@@ -136,6 +150,12 @@ class APIStatusError(APIError):
 
 class BadRequestError(APIStatusError):
     """400: the API rejected the payload, a path parameter or the channel targeting."""
+
+    @property
+    def code(self) -> str | None:
+        """Machine-readable reason, when the API gives one (e.g. `invalid_tags`)."""
+        value: str | None = self._detail("code", str)
+        return value
 
 
 class AuthenticationError(APIStatusError):

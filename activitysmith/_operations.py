@@ -19,7 +19,7 @@ from ._errors import ValidationError
 if TYPE_CHECKING:
     from ._rules import Checker
 
-__all__ = ["Binding", "Operation", "build_body", "find", "methods_at"]
+__all__ = ["Binding", "Operation", "build_body", "find", "first_parse", "methods_at"]
 
 R = TypeVar("R")
 
@@ -41,6 +41,21 @@ class Binding(Generic[R]):
         """The declared error model for `status` (exact, then `4XX`/`5XX`, then default)."""
         errors = self.errors
         return errors.get(str(status)) or errors.get(f"{str(status)[0]}XX") or errors.get("DEFAULT")
+
+
+def first_parse(*parsers: Callable[[Mapping[str, Any]], Any]) -> Callable[[Mapping[str, Any]], Any]:
+    """A body of several possible schemas (`oneOf`): the first model that reads it, in the spec's
+    order, as the generated client does (each branch's required fields are kept)."""
+
+    def parse(body: Mapping[str, Any]) -> Any:
+        for parser in parsers[:-1]:
+            try:
+                return parser(body)
+            except (KeyError, ValueError, TypeError, AttributeError):
+                continue
+        return parsers[-1](body)
+
+    return parse
 
 
 class Operation(Generic[R]):

@@ -108,9 +108,8 @@ def error_from_response(
         "detail": detail,
     }
     if status == 429:
-        limit = getattr(detail, "limit", None) if detail is not None else None
-        if detail is None and isinstance(body, dict):
-            limit = body.get("limit")
+        # The two 429 bodies differ by `limit`: the concurrent Live Activity limit has it.
+        limit = body.get("limit") if isinstance(body, dict) else None
         limit_cls = (
             errors.LiveActivityLimitError
             if isinstance(limit, int) and not isinstance(limit, bool)

@@ -3,7 +3,7 @@
 The result class of each operation is generated (`_generated/results.py`) as a subclass
 of its generated response model and of `ResponseInfo`. So each result *is* its model
 (attribute access, `to_dict()`, unknown fields kept in `additional_properties` and readable
-as `result["field"]`), extended with `http_status`, `headers` and `request_id`. Fields the
+as `result["field"]`), extended with `http_status`, `headers`, `request_id` and `rate_limit`. Fields the
 API left out are `UNSET` (falsy), as in the generated layer; `result.get("field")` gives
 None instead.
 """
@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from activitysmith_client.types import Unset
+
+from ._ratelimit_headers import RateLimitState, parse_rate_limit
 
 __all__ = ["ResponseInfo"]
 
@@ -39,6 +41,12 @@ class ResponseInfo:
         """The server's request id header, when it sent one (quote it to support)."""
         headers = self._http[1]
         return headers.get("x-request-id") or headers.get("request-id")
+
+    @property
+    def rate_limit(self) -> RateLimitState | None:
+        """What the response's RateLimit headers say (`remaining`, `reset`, `limit`, `policy`),
+        or None when it had none."""
+        return parse_rate_limit(self._http[1])
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items())  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ __all__ = [
     "Safety",
     "backoff_delay",
     "classify_exception",
+    "is_live_activity_limit",
     "parse_retry_after",
     "retry_delay",
     "safety_of",
@@ -113,7 +114,7 @@ def backoff_delay(
     return max(0.0, base - spread + unit * 2 * spread)
 
 
-def _is_live_activity_limit(body: bytes) -> bool:
+def is_live_activity_limit(body: bytes) -> bool:
     """A 429 that carries `limit` is the concurrency limit: waiting seconds will not help."""
     try:
         data = json.loads(body)
@@ -147,7 +148,7 @@ def retry_delay(
         delay = backoff_delay(policy, retries_done + 1, rng)
     elif status is not None:
         if status == 429:
-            if _is_live_activity_limit(body):
+            if is_live_activity_limit(body):
                 return None
         elif safety is Safety.DELIVERING or not (status in RETRYABLE_STATUSES or status >= 500):
             return None

@@ -10,7 +10,8 @@ min/maxLength, minimum/maximum and the exclusive bounds, multipleOf, items,
 min/maxItems, uniqueItems, properties, required, additionalProperties, propertyNames,
 min/maxProperties, dependentRequired, if/then/else, not, allOf/anyOf/oneOf, $ref. And the
 spec's extensions for what JSON Schema cannot state: x-activitysmith-not-blank,
--pattern-hint, -at-most-field, -max-json-bytes and -same-as.
+-pattern-hint, -at-most-field, -max-json-bytes, -max-unique-items, -same-as and -refusal.
+Two of them count with `_measures`, as the local server does.
 
 Python types map onto JSON ones strictly: `integer` is an int (not 3.0, never a bool),
 `number` an int or a finite float, `boolean` only True or False.
@@ -26,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from ._errors import ValidationError
+from ._measures import distinct_count, json_equal, json_size
 
 __all__ = ["Checker", "compile_schema", "ecma_pattern", "lazy_ref"]
 
@@ -90,21 +92,6 @@ _TYPE_WORDS = {
     "array": "a list",
     "null": "null",
 }
-
-
-def _json_equal(a: Any, b: Any) -> bool:
-    """Equality as JSON means it: 1 == 1.0, but True != 1 and "1" != 1."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
-    if _is_number(a) and _is_number(b):
-        return bool(a == b)
-    if isinstance(a, str) or isinstance(b, str):
-        return isinstance(a, str) and isinstance(b, str) and a == b
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
-    return type(a) is type(b) and bool(a == b)
 
 
 def _words(items: Sequence[str]) -> str:
@@ -204,6 +191,10 @@ class Checker:
         """Whether None is a value here (else a None field means "leave it out")."""
         return False
 
+    def refusal(self) -> str | None:
+        """What to say when a `not` around this schema refuses a value (`x-activitysmith-refusal`)."""
+        return None
+
     def accepts(self, value: Any) -> bool:
         try:
             self.check(value, "")
@@ -279,9 +270,12 @@ class _Ref(Checker):
     def accepts(self, value: Any) -> bool:
         return self.target.accepts(value)
 
+    def refusal(self) -> str | None:
+        return self.target.refusal()
+
 
 class _String(Checker):
-    __slots__ = ("fmt", "hint", "max_len", "min_len", "not_blank", "pattern", "source")
+    __slots__ = ("fmt", "hint", "max_len", "min_len", "not_blank", "pattern", "refused", "source")
 
     def __init__(self, schema: Schema) -> None:
         self.min_len: int | None = schema.get("minLength")
@@ -293,6 +287,7 @@ class _String(Checker):
         )
         self.fmt = _FORMATS.get(schema.get("format", ""))
         self.not_blank = bool(schema.get("x-activitysmith-not-blank"))
+        self.refused: str | None = schema.get("x-activitysmith-refusal")
 
     def check(self, value: Any, path: str) -> None:
         if not isinstance(value, str):
@@ -316,6 +311,9 @@ class _String(Checker):
             raise ValidationError(path, self.hint)
         if self.fmt is not None:
             self.fmt(value, path)
+
+    def refusal(self) -> str | None:
+        return self.refused
 
     def accepts(self, value: Any) -> bool:
         return (
@@ -403,7 +401,7 @@ class _Enum(Checker):
     def accepts(self, value: Any) -> bool:
         if isinstance(value, str):  # str enums (Color.RED) included
             return value in self.strings
-        return any(_json_equal(v, value) for v in self.values)
+        return any(json_equal(v, value) for v in self.values)
 
 
 class _Const(Checker):
@@ -420,16 +418,17 @@ class _Const(Checker):
             raise ValidationError(path, f"must be {json.dumps(self.value)}, got {value!r}")
 
     def accepts(self, value: Any) -> bool:
-        return _json_equal(value, self.value)
+        return json_equal(value, self.value)
 
 
 class _Array(Checker):
-    __slots__ = ("item", "max_items", "min_items", "unique")
+    __slots__ = ("item", "max_distinct", "max_items", "min_items", "unique")
 
     def __init__(self, schema: Schema, item: Checker | None) -> None:
         self.item = item
         self.min_items: int | None = schema.get("minItems")
         self.max_items: int | None = schema.get("maxItems")
+        self.max_distinct: int | None = schema.get("x-activitysmith-max-unique-items")
         self.unique = bool(schema.get("uniqueItems"))
 
     def check(self, value: Any, path: str) -> None:
@@ -451,8 +450,11 @@ class _Array(Checker):
                 item.check(element, _join(path, index))
         if self.unique:
             for index, element in enumerate(value):
-                if any(_json_equal(element, earlier) for earlier in value[:index]):
+                if any(json_equal(element, earlier) for earlier in value[:index]):
                     raise ValidationError(_join(path, index), "repeats an earlier item")
+        limit = self.max_distinct
+        if limit is not None and distinct_count(value, limit) > limit:
+            raise ValidationError(path, f"must have at most {limit} different values")
 
 
 class _Object(Checker):
@@ -644,7 +646,7 @@ class _Object(Checker):
 
     def _size(self, value: Mapping[str, Any], path: str) -> None:
         assert self.max_bytes is not None
-        size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+        size = json_size(value)
         if size > self.max_bytes:
             limit = (
                 f"{self.max_bytes // 1024} KB"
@@ -751,6 +753,9 @@ class _Not(Checker):
     def check(self, value: Any, path: str) -> None:
         if not self.inner.accepts(value):
             return
+        refusal = self.inner.refusal()
+        if refusal:
+            raise ValidationError(path, refusal)
         if self.together is not None:
             first, *others = self.together
             raise ValidationError(
@@ -847,7 +852,7 @@ class _FastCondition(Checker):
             return not self.required
         if isinstance(found, str):
             return found in self.strings
-        return any(_json_equal(found, v) for v in self.others)
+        return any(json_equal(found, v) for v in self.others)
 
 
 _ABSENT = object()
@@ -980,7 +985,16 @@ def _implied_type(schema: Schema) -> str | None:
         )
     ):
         return "object"
-    if any(k in schema for k in ("items", "minItems", "maxItems", "uniqueItems")):
+    if any(
+        k in schema
+        for k in (
+            "items",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "x-activitysmith-max-unique-items",
+        )
+    ):
         return "array"
     if any(
         k in schema

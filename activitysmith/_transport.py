@@ -10,12 +10,22 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+if TYPE_CHECKING:
+    from ._ratelimit import RateLimiter
+
 from ._operations import Operation, find
-from ._retries import RetryPolicy, classify_exception, retry_delay, safety_of
+from ._retries import (
+    RetryPolicy,
+    classify_exception,
+    is_live_activity_limit,
+    parse_retry_after,
+    retry_delay,
+    safety_of,
+)
 
 __all__ = ["EXT_DEADLINE", "EXT_MAX_RETRIES", "EXT_OPERATION", "Attempts", "api_path"]
 
@@ -106,6 +116,17 @@ class Attempts:
             body=response.content,
             remaining=self.remaining(),
         )
+
+    def report(self, limiter: RateLimiter | None, response: httpx.Response) -> None:
+        """Tell the limiter what the response says about the feature's budgets: its
+        RateLimit headers, and the Retry-After of a request-rate 429 (whose body, like that
+        of every 429, has been read)."""
+        if limiter is None:
+            return
+        retry_after = None
+        if response.status_code == 429 and not is_live_activity_limit(response.content):
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+        limiter.observe(self.feature, response.headers, retry_after=retry_after)
 
     def after_exception(self, exc: Exception) -> float | None:
         failure = classify_exception(exc)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -44,6 +45,11 @@ def _python(directory: Path) -> Path:
     return directory / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
 
 
+def _tool_environment() -> dict[str, str]:
+    """The environment for pip: without the tests' warnings-as-errors, which are for our code."""
+    return {name: value for name, value in os.environ.items() if name != "PYTHONWARNINGS"}
+
+
 def _ensure(directory: Path, requirements: list[str], log: list[str]) -> Path:
     """The interpreter of `directory`, a venv holding exactly `requirements` (reused if so)."""
     python = _python(directory)
@@ -70,6 +76,7 @@ def _ensure(directory: Path, requirements: list[str], log: list[str]) -> Path:
             text=True,
             timeout=INSTALL_TIMEOUT,
             check=False,
+            env=_tool_environment(),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         raise EnvError(f"could not create {directory}: {exc}") from exc

@@ -16,7 +16,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """Wraps a transport; retries failed attempts that are safe to repeat.
 
     With a `limiter`, every attempt (retries too) first waits for a token of the
-    operation's rate-limit feature.
+    operation's rate-limit feature, and every response tells it what the server counted.
     """
 
     def __init__(
@@ -50,8 +50,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await _transport._async_sleep(delay)
                 continue
             if not _wants_status_check(response):
+                attempts.report(self.limiter, response)
                 return response
             await response.aread()
+            attempts.report(self.limiter, response)
             delay = attempts.after_response(response)
             if delay is None:
                 return response

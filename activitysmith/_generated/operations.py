@@ -28,12 +28,14 @@ def _bind_send_push_notification() -> Binding[PushNotificationResult]:
     from activitysmith_client.models.bad_request_error import BadRequestError
     from activitysmith_client.models.billing_blocked_error import BillingBlockedError
     from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.no_recipients_error import NoRecipientsError
     from activitysmith_client.models.push_notification_request import PushNotificationRequest
     from activitysmith_client.models.rate_limit_error import RateLimitError
     from activitysmith_client.models.server_error import ServerError
     from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
+    from .._operations import first_parse
     from .results import PushNotificationResult
 
     return Binding(
@@ -47,7 +49,7 @@ def _bind_send_push_notification() -> Binding[PushNotificationResult]:
             "403": ForbiddenError.from_dict,
             "404": NoRecipientsError.from_dict,
             "422": NoRecipientsError.from_dict,
-            "429": RateLimitError.from_dict,
+            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
             "5XX": ServerError.from_dict,
         },
     )
@@ -74,6 +76,7 @@ def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
     from activitysmith_client.models.bad_request_error import BadRequestError
     from activitysmith_client.models.billing_blocked_error import BillingBlockedError
     from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.no_recipients_error import NoRecipientsError
     from activitysmith_client.models.not_found_error import NotFoundError
     from activitysmith_client.models.push_notification_replace_request import (
@@ -83,6 +86,7 @@ def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
     from activitysmith_client.models.server_error import ServerError
     from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
+    from .._operations import first_parse
     from .results import PushNotificationReplaceResult
 
     return Binding(
@@ -97,7 +101,7 @@ def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
             "404": NotFoundError.from_dict,
             "409": NotFoundError.from_dict,
             "422": NoRecipientsError.from_dict,
-            "429": RateLimitError.from_dict,
+            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
             "5XX": ServerError.from_dict,
         },
     )
@@ -124,12 +128,14 @@ def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResul
     from activitysmith_client.models.bad_request_error import BadRequestError
     from activitysmith_client.models.billing_blocked_error import BillingBlockedError
     from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.live_activity_stream_request import LiveActivityStreamRequest
     from activitysmith_client.models.no_recipients_error import NoRecipientsError
     from activitysmith_client.models.rate_limit_error import RateLimitError
     from activitysmith_client.models.server_error import ServerError
     from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
+    from .._operations import first_parse
     from .results import LiveActivityStreamPutResult
 
     return Binding(
@@ -143,7 +149,7 @@ def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResul
             "403": ForbiddenError.from_dict,
             "404": NoRecipientsError.from_dict,
             "422": NoRecipientsError.from_dict,
-            "429": RateLimitError.from_dict,
+            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
             "5XX": ServerError.from_dict,
         },
     )
@@ -231,12 +237,14 @@ def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
     from activitysmith_client.models.bad_request_error import BadRequestError
     from activitysmith_client.models.billing_blocked_error import BillingBlockedError
     from activitysmith_client.models.forbidden_error import ForbiddenError
+    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.live_activity_start_request import LiveActivityStartRequest
     from activitysmith_client.models.no_recipients_error import NoRecipientsError
     from activitysmith_client.models.rate_limit_error import RateLimitError
     from activitysmith_client.models.server_error import ServerError
     from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
+    from .._operations import first_parse
     from .results import LiveActivityStartResult
 
     return Binding(
@@ -250,7 +258,7 @@ def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
             "403": ForbiddenError.from_dict,
             "404": NoRecipientsError.from_dict,
             "422": NoRecipientsError.from_dict,
-            "429": RateLimitError.from_dict,
+            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
             "5XX": ServerError.from_dict,
         },
     )
@@ -411,9 +419,6 @@ UPDATE_METRIC_VALUE: Final[Operation[MetricValueUpdateResult]] = Operation(
 
 def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult]:
     from activitysmith_client.api.app_icon_badges.update_app_icon_badge_count import _get_kwargs
-    from activitysmith_client.models.app_icon_badge_count_unprocessable_error import (
-        AppIconBadgeCountUnprocessableError,
-    )
     from activitysmith_client.models.app_icon_badge_count_update_error import (
         AppIconBadgeCountUpdateError,
     )
@@ -428,6 +433,7 @@ def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult
     from activitysmith_client.models.server_error import ServerError
     from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
+    from .._operations import first_parse
     from .results import AppIconBadgeCountUpdateResult
 
     return Binding(
@@ -440,7 +446,7 @@ def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult
             "402": BillingBlockedError.from_dict,
             "403": ForbiddenError.from_dict,
             "404": NoRecipientsError.from_dict,
-            "422": AppIconBadgeCountUnprocessableError.from_dict,
+            "422": first_parse(AppIconBadgeCountUpdateError.from_dict, NoRecipientsError.from_dict),
             "429": RateLimitError.from_dict,
             "502": AppIconBadgeCountUpdateError.from_dict,
             "5XX": ServerError.from_dict,
@@ -486,4 +492,17 @@ BUDGETS: Final[dict[str, int]] = {
 DEFAULT_FEATURE: Final = "default"
 DEFAULT_BUDGET: Final = 60
 """The budget of operations that name no feature."""
+
+IP_BUDGETS: Final[dict[str, int]] = {
+    "notifications": 600,
+    "live-activities": 600,
+    "metrics": 600,
+    "badges": 600,
+}
+"""Requests per window, per client IP address, for each feature."""
+DEFAULT_IP_BUDGET: Final = 600
 WINDOW_SECONDS: Final = 60.0
+
+ACCOUNT_POLICY: Final = "account:{feature}"
+IP_POLICY: Final = "public-api-ip:{feature}"
+"""Names of the policies in the RateLimit headers (`.format(feature=...)`)."""

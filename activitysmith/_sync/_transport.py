@@ -17,7 +17,7 @@ class RetryTransport(httpx.BaseTransport):
     """Wraps a transport; retries failed attempts that are safe to repeat.
 
     With a `limiter`, every attempt (retries too) first waits for a token of the
-    operation's rate-limit feature.
+    operation's rate-limit feature, and every response tells it what the server counted.
     """
 
     def __init__(
@@ -51,8 +51,10 @@ class RetryTransport(httpx.BaseTransport):
                 _transport._sleep(delay)
                 continue
             if not _wants_status_check(response):
+                attempts.report(self.limiter, response)
                 return response
             response.read()
+            attempts.report(self.limiter, response)
             delay = attempts.after_response(response)
             if delay is None:
                 return response

@@ -9,7 +9,6 @@ of the spec with no behaviour here answers the success example its spec shows.
 from __future__ import annotations
 
 import copy
-import json
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -17,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._generated.examples import SUCCESS
-from .._generated.operations import OPERATIONS
 from ._clock import Clock
 from ._live_activities import LIVE_ACTIVITY_LIMIT, LiveActivityStore, WhenLimitReached
 from ._models import (
@@ -30,7 +28,7 @@ from ._models import (
     Notification,
 )
 from ._recipients import Directory, Recipients, target_channels
-from ._reply import ApiError, Reply, bad_request
+from ._reply import ApiError, Reply
 
 
 @dataclass
@@ -103,7 +101,6 @@ class Behaviour:
             status, example = SUCCESS[operation]
             return Reply(status, copy.deepcopy(example) if example is not None else {})
         try:
-            _check_sizes(operation, body)
             with self._lock:
                 return Reply(200, behaviour(path_params, body))
         except ApiError as exc:
@@ -234,42 +231,3 @@ class Behaviour:
             "effective_channel_slugs": list(recipients.effective_channel_slugs or ()),
             "timestamp": now,
         }
-
-
-def _size_limits(operation: str) -> dict[str, int]:
-    """Body fields with a size limit in UTF-8 JSON bytes (`x-activitysmith-max-json-bytes`).
-
-    JSON Schema can limit entries and keys, not bytes, so the spec states it as an
-    extension and the server checks it here.
-    """
-    from .._generated.schemas import SCHEMAS
-
-    op = next(op for op in OPERATIONS if op.operation_id == operation)
-    body = op.request or {}
-    while "$ref" in body:
-        body = SCHEMAS[body["$ref"]]
-    limits: dict[str, int] = {}
-    for name, prop in (body.get("properties") or {}).items():
-        while "$ref" in prop:
-            prop = SCHEMAS[prop["$ref"]]
-        if "x-activitysmith-max-json-bytes" in prop:
-            limits[name] = prop["x-activitysmith-max-json-bytes"]
-    return limits
-
-
-_LIMITS: dict[str, dict[str, int]] = {}
-
-
-def _check_sizes(operation: str, body: Any) -> None:
-    if not isinstance(body, dict):
-        return
-    limits = _LIMITS.get(operation)
-    if limits is None:
-        limits = _LIMITS[operation] = _size_limits(operation)
-    for name, limit in limits.items():
-        if not isinstance(body.get(name), dict):
-            continue
-        size = len(json.dumps(body[name], ensure_ascii=False, separators=(",", ":")).encode())
-        if size > limit:
-            shown = f"{limit // 1024} KB" if limit % 1024 == 0 else f"{limit} bytes"
-            raise bad_request(f"{name}: {size} bytes of JSON, more than the {shown} allowed")

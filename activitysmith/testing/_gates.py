@@ -1,7 +1,8 @@
-"""One request through the API's gates, without sockets: route, auth, rate limit, JSON, spec, service.
+"""One request through the API's gates, without sockets: route, rate limits, auth, JSON, spec, service.
 
-Each gate follows the spec through the generated operation table: the route, whether the
-operation's `security` asks for the key, and the rate-limit feature it spends.
+Each gate follows the spec through the generated operation table: the route, the rate-limit
+feature it spends (per client address, then per account), and whether the operation's
+`security` asks for the key. Every answer to an operation reports the budgets it met.
 """
 
 from __future__ import annotations
@@ -55,9 +56,14 @@ class Gates:
         self._validator = validator
 
     def handle(
-        self, method: str, target: str, headers: Sequence[tuple[str, str]], body: bytes
+        self,
+        method: str,
+        target: str,
+        headers: Sequence[tuple[str, str]],
+        body: bytes,
+        client: str = "local",
     ) -> Handled:
-        """Answer one request; never raises for anything a client can send."""
+        """Answer one request from address `client`; never raises for anything a client can send."""
         url = urlsplit(target)
         path, query = url.path, url.query
         parsed, bad_json = None, None
@@ -81,10 +87,12 @@ class Gates:
         operation, op = route.operation, route.op
         assert op is not None
         checked: tuple[str, ...] | None = None
+        meter = self.limiter.meter(op.feature, client)
         try:
+            meter.spend_ip()
             if op.needs_key:
                 self._authenticate(headers)
-            self.limiter.spend(op.feature)
+            meter.spend_account()
             if bad_json is not None:
                 raise bad_json
             problems = self._validator.request_errors(
@@ -92,11 +100,23 @@ class Gates:
             )
             checked = tuple(problems)
             if problems:
-                raise ApiError(400, _error_title(operation, problems[0]), "; ".join(problems))
+                raise self._invalid(operation, problems)
         except ApiError as exc:
-            return Handled(exc.reply, operation, parsed, checked)
+            return Handled(meter.stamp(exc.reply), operation, parsed, checked)
         reply = self.service.handle(operation, route.params, parsed)
-        return Handled(reply, operation, parsed, checked)
+        return Handled(meter.stamp(reply), operation, parsed, checked)
+
+    def _invalid(self, operation: str, problems: Sequence[str]) -> ApiError:
+        """The 400 for a request the spec refuses: the `error` (and `code`) the spec gives the
+        first refused field (`x-activitysmith-error`), else a generic title."""
+        message = "; ".join(problems)
+        found = self._validator.field_error(operation, problems[0])
+        if found is None:
+            return ApiError(400, _error_title(operation, problems[0]), message)
+        error, code = found
+        if code is None:
+            return ApiError(400, error, message)
+        return ApiError(400, error, message, code=code)
 
     def _authenticate(self, headers: Sequence[tuple[str, str]]) -> None:
         values = [value for name, value in headers if name.lower() == "authorization"]

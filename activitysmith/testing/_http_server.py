@@ -175,7 +175,7 @@ class _Handler(LeanRequestParsing):
         if fault is not None:
             self._inject(fault, headers, body)
             return
-        handled = context.app.handle(self.command, self.path, headers, body)
+        handled = context.app.handle(self.command, self.path, headers, body, self.client_address[0])
         self._record(body, handled.reply.status, handled)
         self._send_reply(handled.reply)
 
@@ -247,7 +247,9 @@ class _Handler(LeanRequestParsing):
             self.close_connection = True
             return
         handled = (
-            context.app.handle(self.command, self.path, headers, body) if fault.applied else None
+            context.app.handle(self.command, self.path, headers, body, self.client_address[0])
+            if fault.applied
+            else None
         )
         kind = fault.kind
         if kind is FaultKind.HANG:

@@ -13,26 +13,36 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from ._validation import content_type, json_message, located, relevant
+from ._validation import content_type, json_message, located, relevant, with_extensions
 
 if TYPE_CHECKING:
     from openapi_core import OpenAPI
 
 
 def load_openapi() -> OpenAPI:
-    """openapi-core's parsed and checked spec (about a second: it validates the document)."""
-    from openapi_core import OpenAPI
+    """openapi-core's parsed and checked spec (about a second: it validates the document).
 
+    Its schema validator also checks the spec's counting extensions, as the server does,
+    with the same definitions; every JSON Schema keyword is openapi-core's own.
+    """
+    from openapi_core import Config, OpenAPI
+    from openapi_core.validation.schemas.factories import SchemaValidatorsFactory
+    from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
+
+    factory = SchemaValidatorsFactory(
+        with_extensions(OAS31Validator), format_checker=OAS30ReadValidator.FORMAT_CHECKER
+    )
     resource = importlib.resources.files("activitysmith.testing") / "openapi.yaml"
     with importlib.resources.as_file(resource) as path:
-        return OpenAPI.from_file_path(str(path))
+        return OpenAPI.from_file_path(str(path), config=Config(schema_validators_factory=factory))
 
 
 class ReferenceValidator:
     """Request and response validation by openapi-core against one parsed spec."""
 
-    def __init__(self, openapi: OpenAPI) -> None:
+    def __init__(self, openapi: OpenAPI, refusals: Mapping[str, str] | None = None) -> None:
         self.openapi = openapi
+        self._refusals = dict(refusals or {})
         server = urlsplit((openapi.spec / "servers" / 0 / "url").read_str())
         self._host_url = f"{server.scheme}://{server.netloc}"
         # Build openapi-core's validators now, not racing on first use from many threads.
@@ -54,7 +64,9 @@ class ReferenceValidator:
         JSON (or empty).
         """
         request = _request(self._host_url, method, path, query, headers, body, path_params)
-        return [_describe(exc) for exc in self._request_validator.iter_errors(request)]
+        return [
+            _describe(exc, self._refusals) for exc in self._request_validator.iter_errors(request)
+        ]
 
     def response_errors(
         self,
@@ -69,7 +81,8 @@ class ReferenceValidator:
 
         request = _request(self._host_url, method, path, "", [], b"", {})
         response = MockResponse(body, status_code=status, content_type=content_type)
-        return [_describe(exc) for exc in self._response_validator.iter_errors(request, response)]
+        errors = self._response_validator.iter_errors(request, response)
+        return [_describe(exc, self._refusals) for exc in errors]
 
 
 def _request(
@@ -130,7 +143,7 @@ class _SpecRequest:
         )
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, refusals: Mapping[str, str]) -> str:
     """One readable line naming the field, from openapi-core's nested exceptions."""
     from openapi_core.validation.request.exceptions import (
         MissingRequiredRequestBody,
@@ -141,12 +154,12 @@ def _describe(exc: BaseException) -> str:
     schema_errors: Sequence[Any] = getattr(cause, "schema_errors", ())
     if isinstance(exc, ParameterValidationError):
         if schema_errors:
-            return "; ".join(f"{exc.name}: {json_message(e)}" for e in schema_errors)
+            return "; ".join(f"{exc.name}: {json_message(e, refusals)}" for e in schema_errors)
         return str(exc)
     if isinstance(exc, MissingRequiredRequestBody):
         return "request body: a JSON object is required"
     if schema_errors:
-        return "; ".join(located(e) for e in relevant(schema_errors))
+        return "; ".join(located(e, refusals) for e in relevant(schema_errors))
     if cause is not None:
         return str(cause)
     return str(exc)

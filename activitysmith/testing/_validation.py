@@ -4,7 +4,9 @@ The spec is read once per process; every operation's parameter and body validato
 built from it up front (`jsonschema`'s OpenAPI 3.1 validator from openapi-schema-validator,
 with `$ref`s resolved through a `referencing` registry holding the whole document). The
 facade's own validation is never used here, so the server stays an independent check of
-the SDK. The libraries are imported lazily: `import activitysmith.testing` works without
+the SDK; only the spec's extensions that count something (`x-activitysmith-max-json-bytes`,
+`-max-unique-items`) are checked with the facade's own definition of what they count, so
+the two can never count differently. The libraries are imported lazily: `import activitysmith.testing` works without
 the `testing` extra, and building a validator without it raises `MissingTestingExtra`.
 """
 
@@ -15,6 +17,7 @@ import fnmatch
 import functools
 import importlib.resources
 import json
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -102,6 +105,7 @@ class SpecValidator:
         except ImportError as exc:
             raise MissingTestingExtra(INSTALL_HINT) from exc
         self.document = document
+        self._refusals = _refusals(document)
         # Every local `$ref` is made absolute: one to a component schema names that schema's
         # own resource (a dictionary hit when validating), any other one points into the
         # whole document. `referencing` then resolves them all.
@@ -112,16 +116,21 @@ class SpecValidator:
         registry = Registry().with_resources(resources).crawl()
         # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker.
         format_checker = OAS30ReadValidator.FORMAT_CHECKER
+        checker_class = with_extensions(OAS31Validator)
 
         def compile_at(pointer: str) -> Validator:
             # The schema itself: every `$ref` in it is absolute now, so none needs a base.
-            validator: Validator = OAS31Validator(
+            validator: Validator = checker_class(
                 _node(linked, pointer), registry=registry, format_checker=format_checker
             )
             return validator
 
         self._operations = {
             operation_id: _compile_operation(document, path, method, compile_at)
+            for path, method, operation_id in _operations(document)
+        }
+        self._field_errors = {
+            operation_id: _field_errors(document, document["paths"][path][method])
             for path, method, operation_id in _operations(document)
         }
 
@@ -147,10 +156,16 @@ class SpecValidator:
         rules = self._operations[operation]
         problems = _parameter_errors(rules.parameters, path_params, query, headers)
         if rules.body is not None:
-            problem = _body_error(rules.body, headers, body, parsed)
+            problem = _body_error(rules.body, headers, body, parsed, self._refusals)
             if problem is not None:
                 problems.append(problem)
         return problems
+
+    def field_error(self, operation: str, problem: str) -> tuple[str, str | None] | None:
+        """The `error` and `code` the spec gives a 400 for the body field `problem` names
+        (`x-activitysmith-error`: "Invalid tags" and `invalid_tags` for `tags[0]: ...`)."""
+        found = _FIELD.match(problem)
+        return None if found is None else self._field_errors[operation].get(found.group(0))
 
     # -- openapi-core, for the server's own tests ------------------------------------------
 
@@ -159,7 +174,7 @@ class SpecValidator:
         """openapi-core over the same spec (a development dependency; loaded on first use)."""
         from ._reference import ReferenceValidator, load_openapi
 
-        return ReferenceValidator(load_openapi())
+        return ReferenceValidator(load_openapi(), self._refusals)
 
     @property
     def _openapi(self) -> Any:
@@ -175,6 +190,72 @@ class SpecValidator:
     ) -> list[str]:
         """Every way a response differs from the operation's declared response (openapi-core)."""
         return self.reference.response_errors(method, path, status, body, content_type)
+
+
+_FIELD = re.compile(r"[^.\[:;\s]+")
+"""The body field a problem names: `tags` in `tags[0]: ...`, `target` in `target.channels: ...`."""
+
+
+def with_extensions(base: Any) -> Any:
+    """`base` (a jsonschema validator class) that also checks the extensions which count."""
+    from jsonschema import ValidationError, validators  # type: ignore[import-untyped]
+
+    from .._measures import distinct_count, json_size
+
+    def max_json_bytes(validator: Any, limit: int, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "object"):
+            size = json_size(instance)
+            if size > limit:
+                shown = f"{limit // 1024} KB" if limit % 1024 == 0 else f"{limit} bytes"
+                yield ValidationError(f"{size} bytes of JSON, more than the {shown} allowed")
+
+    def max_unique_items(validator: Any, limit: int, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "array") and distinct_count(instance, limit) > limit:
+            yield ValidationError(f"more than {limit} different values")
+
+    return validators.extend(
+        base,
+        {
+            "x-activitysmith-max-json-bytes": max_json_bytes,
+            "x-activitysmith-max-unique-items": max_unique_items,
+        },
+    )
+
+
+def _resolved(document: Mapping[str, Any], node: Any) -> Any:
+    """`node` with component `$ref`s followed (for reading extensions, not for validating)."""
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        node = _node(document, node["$ref"][1:])
+    return node
+
+
+def _refusals(document: Mapping[str, Any]) -> dict[str, str]:
+    """`$ref` (local and absolute) of each component with `x-activitysmith-refusal` -> that
+    message, for the problem of a value refused by a `not` around that component."""
+    found: dict[str, str] = {}
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
+        if isinstance(schema, Mapping) and "x-activitysmith-refusal" in schema:
+            refusal = str(schema["x-activitysmith-refusal"])
+            found[SCHEMA_URI + name] = found["#/components/schemas/" + name] = refusal
+    return found
+
+
+def _field_errors(
+    document: Mapping[str, Any], operation: Mapping[str, Any]
+) -> dict[str, tuple[str, str | None]]:
+    """Body field -> the (`error`, `code`) of its `x-activitysmith-error`: on the property, the
+    schema it refers to, or its items' schema."""
+    media = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    body = _resolved(document, media.get("schema"))
+    found: dict[str, tuple[str, str | None]] = {}
+    for name, prop in ((body or {}).get("properties") or {}).items():
+        for node in (prop, _resolved(document, prop), _resolved(document, prop.get("items"))):
+            error = node.get("x-activitysmith-error") if isinstance(node, Mapping) else None
+            if isinstance(error, Mapping) and "error" in error:
+                code = error.get("code")
+                found[name] = (str(error["error"]), None if code is None else str(code))
+                break
+    return found
 
 
 def _operations(document: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
@@ -322,7 +403,11 @@ def _cast(value: str, schema_type: str | None) -> Any:
 
 
 def _body_error(
-    body_rules: _Body, headers: Sequence[tuple[str, str]], body: bytes, parsed: Any
+    body_rules: _Body,
+    headers: Sequence[tuple[str, str]],
+    body: bytes,
+    parsed: Any,
+    refusals: Mapping[str, str],
 ) -> str | None:
     if not body:
         return "request body: a JSON object is required" if body_rules.required else None
@@ -340,7 +425,7 @@ def _body_error(
     errors = list(validator.iter_errors(parsed))
     if not errors:
         return None
-    return "; ".join(located(error) for error in relevant(errors))
+    return "; ".join(located(error, refusals) for error in relevant(errors))
 
 
 def _find_media_type(mimetype: str, media_types: Sequence[str]) -> str | None:
@@ -379,10 +464,10 @@ def relevant(errors: Sequence[Any]) -> list[Any]:
     return sorted(kept, key=lambda e: [str(p) for p in e.absolute_path])
 
 
-def located(error: Any) -> str:
+def located(error: Any, refusals: Mapping[str, str] | None = None) -> str:
     """`field.path: message`, or the message alone for the body itself."""
     location = _dotted(error.absolute_path)
-    message = json_message(error)
+    message = json_message(error, refusals)
     return f"{location}: {message}" if location else message
 
 
@@ -393,13 +478,16 @@ def _dotted(path: Iterable[str | int]) -> str:
     return text
 
 
-def json_message(error: Any) -> str:
+def json_message(error: Any, refusals: Mapping[str, str] | None = None) -> str:
     """jsonschema's message with the offending value written as JSON (`true`, not `True`)."""
     message = str(error.message)
     if error.validator == "not" and isinstance(error.validator_value, dict):
         together = error.validator_value.get("required")
         if together:
             return f"{' and '.join(together)} cannot be sent together"
+        refusal = (refusals or {}).get(str(error.validator_value.get("$ref")))
+        if refusal:
+            return refusal
     if error.validator in ("oneOf", "anyOf") and error.context:
         types = [e.validator_value for e in error.context if e.validator == "type"]
         if len(types) == len(error.context):

@@ -4,12 +4,10 @@ from .action_type import ActionType
 from .activity_metric import ActivityMetric
 from .alert_payload import AlertPayload
 from .app_icon_badge_count_error_code import AppIconBadgeCountErrorCode
-from .app_icon_badge_count_unprocessable_error import (
-    AppIconBadgeCountUnprocessableError,
-)
 from .app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
 from .app_icon_badge_count_update_request import AppIconBadgeCountUpdateRequest
 from .app_icon_badge_count_update_response import AppIconBadgeCountUpdateResponse
+from .bad_request_code import BadRequestCode
 from .bad_request_error import BadRequestError
 from .billing_blocked_error import BillingBlockedError
 from .billing_blocked_reason import BillingBlockedReason
@@ -25,6 +23,7 @@ from .live_activity_alert_icon import LiveActivityAlertIcon
 from .live_activity_color import LiveActivityColor
 from .live_activity_end_request import LiveActivityEndRequest
 from .live_activity_end_response import LiveActivityEndResponse
+from .live_activity_limit_error import LiveActivityLimitError
 from .live_activity_start_request import LiveActivityStartRequest
 from .live_activity_start_response import LiveActivityStartResponse
 from .live_activity_stream_delete_request import LiveActivityStreamDeleteRequest
@@ -62,10 +61,10 @@ __all__ = (
     "ActivityMetric",
     "AlertPayload",
     "AppIconBadgeCountErrorCode",
-    "AppIconBadgeCountUnprocessableError",
     "AppIconBadgeCountUpdateError",
     "AppIconBadgeCountUpdateRequest",
     "AppIconBadgeCountUpdateResponse",
+    "BadRequestCode",
     "BadRequestError",
     "BillingBlockedError",
     "BillingBlockedReason",
@@ -81,6 +80,7 @@ __all__ = (
     "LiveActivityColor",
     "LiveActivityEndRequest",
     "LiveActivityEndResponse",
+    "LiveActivityLimitError",
     "LiveActivityStartRequest",
     "LiveActivityStartResponse",
     "LiveActivityStreamDeleteRequest",

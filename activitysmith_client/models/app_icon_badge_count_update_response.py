@@ -21,6 +21,8 @@ class AppIconBadgeCountUpdateResponse:
             success (bool): Whether the badge was updated.
             badge (int): The badge number that was set.
             timestamp (datetime.datetime): Server time of the response.
+            effective_channel_slugs (list[str]): Channel slugs that were actually used to pick recipients; `[]` when no
+                channel targeting applied. Always present.
             devices_updated (int | Unset): Devices whose badge was updated.
             users_updated (int | Unset): Users with at least one updated device.
             devices_targeted (int | Unset): Devices the update was sent to.
@@ -28,13 +30,12 @@ class AppIconBadgeCountUpdateResponse:
             devices_unregistered (int | Unset): Targeted device tokens APNs reported as unregistered.
             devices_notified (int | Unset): Deprecated alias of `devices_updated`.
             users_notified (int | Unset): Deprecated alias of `users_updated`.
-            effective_channel_slugs (list[str] | None | Unset): Channel slugs that were actually used to pick recipients.
-                Null or absent when no channel targeting applied.
     """
 
     success: bool
     badge: int
     timestamp: datetime.datetime
+    effective_channel_slugs: list[str]
     devices_updated: int | Unset = UNSET
     users_updated: int | Unset = UNSET
     devices_targeted: int | Unset = UNSET
@@ -42,7 +43,6 @@ class AppIconBadgeCountUpdateResponse:
     devices_unregistered: int | Unset = UNSET
     devices_notified: int | Unset = UNSET
     users_notified: int | Unset = UNSET
-    effective_channel_slugs: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,6 +51,8 @@ class AppIconBadgeCountUpdateResponse:
         badge = self.badge
 
         timestamp = self.timestamp.isoformat()
+
+        effective_channel_slugs = self.effective_channel_slugs
 
         devices_updated = self.devices_updated
 
@@ -66,15 +68,6 @@ class AppIconBadgeCountUpdateResponse:
 
         users_notified = self.users_notified
 
-        effective_channel_slugs: list[str] | None | Unset
-        if isinstance(self.effective_channel_slugs, Unset):
-            effective_channel_slugs = UNSET
-        elif isinstance(self.effective_channel_slugs, list):
-            effective_channel_slugs = self.effective_channel_slugs
-
-        else:
-            effective_channel_slugs = self.effective_channel_slugs
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -82,6 +75,7 @@ class AppIconBadgeCountUpdateResponse:
                 "success": success,
                 "badge": badge,
                 "timestamp": timestamp,
+                "effective_channel_slugs": effective_channel_slugs,
             }
         )
         if devices_updated is not UNSET:
@@ -98,8 +92,6 @@ class AppIconBadgeCountUpdateResponse:
             field_dict["devices_notified"] = devices_notified
         if users_notified is not UNSET:
             field_dict["users_notified"] = users_notified
-        if effective_channel_slugs is not UNSET:
-            field_dict["effective_channel_slugs"] = effective_channel_slugs
 
         return field_dict
 
@@ -111,6 +103,8 @@ class AppIconBadgeCountUpdateResponse:
         badge = d.pop("badge")
 
         timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+
+        effective_channel_slugs = cast(list[str], d.pop("effective_channel_slugs"))
 
         devices_updated = d.pop("devices_updated", UNSET)
 
@@ -126,29 +120,11 @@ class AppIconBadgeCountUpdateResponse:
 
         users_notified = d.pop("users_notified", UNSET)
 
-        def _parse_effective_channel_slugs(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                effective_channel_slugs_type_0 = cast(list[str], data)
-
-                return effective_channel_slugs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        effective_channel_slugs = _parse_effective_channel_slugs(
-            d.pop("effective_channel_slugs", UNSET)
-        )
-
         app_icon_badge_count_update_response = cls(
             success=success,
             badge=badge,
             timestamp=timestamp,
+            effective_channel_slugs=effective_channel_slugs,
             devices_updated=devices_updated,
             users_updated=users_updated,
             devices_targeted=devices_targeted,
@@ -156,7 +132,6 @@ class AppIconBadgeCountUpdateResponse:
             devices_unregistered=devices_unregistered,
             devices_notified=devices_notified,
             users_notified=users_notified,
-            effective_channel_slugs=effective_channel_slugs,
         )
 
         app_icon_badge_count_update_response.additional_properties = d

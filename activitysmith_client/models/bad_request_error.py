@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..models.bad_request_code import BadRequestCode
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadRequestError")
 
@@ -14,18 +17,29 @@ class BadRequestError:
     """The request was invalid: payload, path parameter, action or channel targeting.
 
     Attributes:
-        error (str): Short error summary.
+        error (str): Short error summary, e.g. `Invalid channel targeting`.
         message (str): Human-readable explanation.
+        code (BadRequestCode | str | Unset): Machine-readable reason, when the API gives one (`invalid_tags`); other
+            values may appear later.
     """
 
     error: str
     message: str
+    code: BadRequestCode | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
         message = self.message
+
+        code: str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        elif isinstance(self.code, BadRequestCode):
+            code = self.code.value
+        else:
+            code = self.code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -35,6 +49,8 @@ class BadRequestError:
                 "message": message,
             }
         )
+        if code is not UNSET:
+            field_dict["code"] = code
 
         return field_dict
 
@@ -45,9 +61,25 @@ class BadRequestError:
 
         message = d.pop("message")
 
+        def _parse_code(data: object) -> BadRequestCode | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                code_type_0 = BadRequestCode(data)
+
+                return code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BadRequestCode | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
         bad_request_error = cls(
             error=error,
             message=message,
+            code=code,
         )
 
         bad_request_error.additional_properties = d

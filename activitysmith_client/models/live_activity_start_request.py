@@ -38,7 +38,7 @@ class LiveActivityStartRequest:
         target (ChannelTarget | Unset): Restricts recipients to the listed channels. Without a target the API key's
             scope decides: an all-recipients key reaches every device on the account, a channel-scoped key reaches its
             assigned channels. A channel-scoped key may only name its own channels (otherwise 403).
-        tags (list[str] | Unset): History labels (1-64 characters each); unknown tags are created automatically.
+        tags (list[str] | Unset): History labels, at most 20 different ones; unknown tags are created automatically.
         metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
             never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
             in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it

@@ -27,7 +27,7 @@ class LiveActivityStartResponse:
             Null or absent when no channel targeting applied.
         tags (list[str] | Unset): Tags stored on the notification or activity after this request.
         ended_activity_id (str | Unset): Present when ActivitySmith ended this older activity to stay within the per-
-            device limit on concurrent Live Activities.
+            device limit on concurrent Live Activities (5 today).
         message (str | Unset): Informational text from the server.
         errors (list[str] | Unset): Per-device delivery problems, if any.
     """

@@ -34,7 +34,7 @@ class LiveActivityStreamDeleteRequest:
                 on every type; `secondary_action` is available on alert, progress, segmented_progress and value. Sending a
                 button on a later call sets or replaces it.
             alert (AlertPayload | Unset): Alert title and body sent along with the Live Activity push.
-            tags (list[str] | Unset): Final history labels (1-64 characters each). Omit to keep the current tags; `[]`
+            tags (list[str] | Unset): Final history labels, at most 20 different ones. Omit to keep the current tags; `[]`
                 clears them.
             metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
                 never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON

@@ -40,8 +40,8 @@ class LiveActivityStreamRequest:
             target (ChannelTarget | Unset): Restricts recipients to the listed channels. Without a target the API key's
                 scope decides: an all-recipients key reaches every device on the account, a channel-scoped key reaches its
                 assigned channels. A channel-scoped key may only name its own channels (otherwise 403).
-            tags (list[str] | Unset): History labels (1-64 characters each). On later PUTs omit to keep the current tags,
-                send a list to replace them, or `[]` to clear them.
+            tags (list[str] | Unset): History labels, at most 20 different ones. On later PUTs omit to keep the current
+                tags, send a list to replace them, or `[]` to clear them.
             metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
                 never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
                 in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it

@@ -31,8 +31,8 @@ class LiveActivityUpdateRequest:
         secondary_action (LiveActivityAction | Unset): Button shown in the Live Activity. `action` is the primary button
             on every type; `secondary_action` is available on alert, progress, segmented_progress and value. Sending a
             button on a later call sets or replaces it.
-        tags (list[str] | Unset): History labels, at most 20 of 1-64 characters each. Omit to keep the current tags,
-            send a list to replace them, or `[]` to clear them.
+        tags (list[str] | Unset): History labels, at most 20 different ones. Omit to keep the current tags, send a list
+            to replace them, or `[]` to clear them.
         metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
             never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
             in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="NoRecipientsError")
 @_attrs_define
 class NoRecipientsError:
     """No device or user matched the request's targeting. Current servers answer 422; older ones answered 404 with the same
-    body.
+    body. Never carries `code` (that is AppIconBadgeCountUpdateError, the other body of the badge 422).
 
         Attributes:
             error (str): Short error summary.

@@ -40,8 +40,8 @@ class PushNotificationReplaceRequest:
             badge (int | Unset): App icon badge number delivered with this push.
             icon (str | Unset): https URL of an image (e.g. a logo or avatar, no embedded credentials) shown beside a
                 smaller app icon. The app icon alone is shown when omitted or when the image cannot be loaded.
-            tags (list[str] | Unset): History labels (1-64 characters each). Omit to keep the original's tags, send a list
-                to replace them, or `[]` to clear them.
+            tags (list[str] | Unset): History labels. Omit to keep the original's tags, send a list to replace them, or `[]`
+                to clear them.
             metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
                 never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
                 in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it

@@ -47,8 +47,8 @@ class PushNotificationRequest:
             silently in Notification Center without sound or waking the screen; `active` is normal delivery (the behaviour
             when the field is omitted); `time-sensitive` may break through Focus and the Scheduled Summary if the user
             allows Time Sensitive notifications for the app.
-        tags (list[str] | Unset): Labels (1-64 characters each) for organising and filtering notification history;
-            unknown tags are created automatically.
+        tags (list[str] | Unset): Labels for organising and filtering notification history; unknown tags are created
+            automatically.
         metadata (Metadata | Unset): Free-form key/value details shown only in ActivitySmith's dashboard and history,
             never on the device. At most 50 entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON
             in total. On calls that create something (push send, Live Activity start, the first stream PUT) omitting it

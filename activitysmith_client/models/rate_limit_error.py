@@ -14,27 +14,18 @@ T = TypeVar("T", bound="RateLimitError")
 
 @_attrs_define
 class RateLimitError:
-    """Too many requests, or too many concurrent Live Activities. A request-rate 429 carries `code: rate_limited`; a
-    concurrent-activity 429 carries `limit` and `active` instead. No Retry-After header is promised.
+    """Too many requests: a budget of the request's feature is spent. The `RateLimit` header says which policy and `Retry-
+    After` when to try again. Never carries `limit` (that is LiveActivityLimitError).
 
         Attributes:
             error (str): Short error summary.
             message (str): Human-readable explanation.
             code (RateLimitCode | str | Unset): `rate_limited` for request-rate limits; other values may appear later.
-            limit (int | Unset): Concurrent Live Activity limit per device (iOS allows 4).
-            active (int | Unset): Highest number of active Live Activities among the targeted devices.
-            blocked_devices (int | Unset): Targeted devices already at the limit; sent only when capacity differs between
-                devices.
-            targeted_devices (int | Unset): Devices that were targeted; sent only when capacity differs between devices.
     """
 
     error: str
     message: str
     code: RateLimitCode | str | Unset = UNSET
-    limit: int | Unset = UNSET
-    active: int | Unset = UNSET
-    blocked_devices: int | Unset = UNSET
-    targeted_devices: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,14 +41,6 @@ class RateLimitError:
         else:
             code = self.code
 
-        limit = self.limit
-
-        active = self.active
-
-        blocked_devices = self.blocked_devices
-
-        targeted_devices = self.targeted_devices
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,14 +51,6 @@ class RateLimitError:
         )
         if code is not UNSET:
             field_dict["code"] = code
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if active is not UNSET:
-            field_dict["active"] = active
-        if blocked_devices is not UNSET:
-            field_dict["blocked_devices"] = blocked_devices
-        if targeted_devices is not UNSET:
-            field_dict["targeted_devices"] = targeted_devices
 
         return field_dict
 
@@ -101,22 +76,10 @@ class RateLimitError:
 
         code = _parse_code(d.pop("code", UNSET))
 
-        limit = d.pop("limit", UNSET)
-
-        active = d.pop("active", UNSET)
-
-        blocked_devices = d.pop("blocked_devices", UNSET)
-
-        targeted_devices = d.pop("targeted_devices", UNSET)
-
         rate_limit_error = cls(
             error=error,
             message=message,
             code=code,
-            limit=limit,
-            active=active,
-            blocked_devices=blocked_devices,
-            targeted_devices=targeted_devices,
         )
 
         rate_limit_error.additional_properties = d

@@ -18,8 +18,10 @@ METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})  # RFC 9110: no effect a repeat could show
 SCHEMA_PREFIX = "#/components/schemas/"
 DEFAULT_BUDGET = 60
+DEFAULT_IP_BUDGET = 600
 DEFAULT_WINDOW = 60.0
 DEFAULT_FEATURE = "default"
+DEFAULT_POLICY_NAMES = {"account": "account:{feature}", "per-ip": "public-api-ip:{feature}"}
 
 # JSON Schema keywords that validate; everything else in a schema is an annotation.
 VALIDATING = frozenset(
@@ -82,6 +84,8 @@ EXTENSIONS = frozenset(
         "x-activitysmith-at-most-field",
         "x-activitysmith-max-json-bytes",
         "x-activitysmith-same-as",
+        "x-activitysmith-max-unique-items",
+        "x-activitysmith-refusal",
     }
 )
 
@@ -148,7 +152,10 @@ class Spec:
     operations: list[Operation] = field(default_factory=list)
     budgets: dict[str, int] = field(default_factory=dict)
     default_budget: int = DEFAULT_BUDGET
+    ip_budgets: dict[str, int] = field(default_factory=dict)
+    default_ip_budget: int = DEFAULT_IP_BUDGET
     window: float = DEFAULT_WINDOW
+    policy_names: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_POLICY_NAMES))
 
     @property
     def schemas(self) -> dict[str, dict[str, Any]]:
@@ -247,6 +254,15 @@ def load(path: Path) -> Spec:
     spec.budgets = {str(k): int(v) for k, v in (limits.get("features") or {}).items()}
     spec.default_budget = int(limits.get("default", DEFAULT_BUDGET))
     spec.window = float(limits.get("window-seconds", DEFAULT_WINDOW))
+    per_ip = limits.get("per-ip") or {}
+    spec.ip_budgets = {str(k): int(v) for k, v in (per_ip.get("features") or {}).items()}
+    spec.default_ip_budget = int(per_ip.get("default", DEFAULT_IP_BUDGET))
+    spec.policy_names.update(
+        {str(k): str(v) for k, v in (limits.get("policy-names") or {}).items()}
+    )
+    unknown = sorted(set(spec.ip_budgets) - set(spec.budgets))
+    if unknown:
+        raise SpecError(f"per-ip budgets for features without an account budget: {unknown}")
     for path_template, item in (document.get("paths") or {}).items():
         shared = [_component(document, p, "parameters") for p in item.get("parameters", [])]
         for method in METHODS:

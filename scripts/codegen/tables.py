@@ -117,17 +117,34 @@ def result_class(spec: Spec, op: Operation) -> tuple[str, str, str] | None:
     return f"{spec.model_class(op.operation_id)[1]}Result", module, cls
 
 
-def error_models(spec: Spec, op: Operation) -> dict[str, tuple[str, str]]:
-    """status (or `4XX`, `default`) -> (module, class) of each declared JSON error body."""
-    found: dict[str, tuple[str, str]] = {}
+def error_models(spec: Spec, op: Operation) -> dict[str, tuple[tuple[str, str], ...]]:
+    """status (or `4XX`, `default`) -> (module, class) of each declared JSON error body.
+
+    A `oneOf` or `anyOf` of references gives every branch, in the spec's order: the generated
+    client tries them in that order, and so does the facade.
+    """
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
     for status, response in op.responses.items():
         if status.startswith("2"):
             continue
         media = json_media(response)
         schema = (media or {}).get("schema")
-        if isinstance(schema, dict) and "$ref" in schema:
-            found[status.upper()] = spec.model_class(ref_name(schema["$ref"]))
+        if not isinstance(schema, dict):
+            continue
+        if "$ref" in schema:
+            found[status.upper()] = (spec.model_class(ref_name(schema["$ref"])),)
+            continue
+        branches = schema.get("oneOf") or schema.get("anyOf") or []
+        if branches and all(isinstance(b, dict) and set(b) == {"$ref"} for b in branches):
+            found[status.upper()] = tuple(spec.model_class(ref_name(b["$ref"])) for b in branches)
     return found
+
+
+def _parser(models: tuple[tuple[str, str], ...]) -> str:
+    """The expression that parses one error body: a model's `from_dict`, or the first that fits."""
+    if len(models) == 1:
+        return f"{models[0][1]}.from_dict"
+    return f"first_parse({', '.join(f'{cls}.from_dict' for _, cls in models)})"
 
 
 def emit_results(spec: Spec) -> str:
@@ -188,13 +205,15 @@ def emit_operations(spec: Spec) -> str:
             imports.append(f"from activitysmith_client.models.{module} import {cls}")
             request_model = cls
         errors = error_models(spec, op)
-        for module, cls in sorted(set(errors.values())):
+        for module, cls in sorted({model for models in errors.values() for model in models}):
             imports.append(f"from activitysmith_client.models.{module} import {cls}")
+        if any(len(models) > 1 for models in errors.values()):
+            imports.append("from .._operations import first_parse")
         parse = "None"
         if found is not None:
             imports.append(f"from .results import {result}")
             parse = f"{result}.from_dict"
-        error_map = ", ".join(f"{status!r}: {cls}.from_dict" for status, (_, cls) in errors.items())
+        error_map = ", ".join(f"{status!r}: {_parser(models)}" for status, models in errors.items())
         binder = f"_bind_{op.python_name}"
         out.append(f"\n\ndef {binder}() -> Binding[{result}]:\n")
         out.extend(f"    {line}\n" for line in sorted(set(imports)))
@@ -230,7 +249,13 @@ def emit_operations(spec: Spec) -> str:
         f"\nDEFAULT_FEATURE: Final = {DEFAULT_FEATURE!r}\n"
         f"DEFAULT_BUDGET: Final = {spec.default_budget!r}\n"
         '"""The budget of operations that name no feature."""\n'
+        f"\nIP_BUDGETS: Final[dict[str, int]] = {literal(spec.ip_budgets)}\n"
+        '"""Requests per window, per client IP address, for each feature."""\n'
+        f"DEFAULT_IP_BUDGET: Final = {spec.default_ip_budget!r}\n"
         f"WINDOW_SECONDS: Final = {spec.window!r}\n"
+        f"\nACCOUNT_POLICY: Final = {spec.policy_names['account']!r}\n"
+        f"IP_POLICY: Final = {spec.policy_names['per-ip']!r}\n"
+        '"""Names of the policies in the RateLimit headers (`.format(feature=...)`)."""\n'
     )
     return "".join(out)
 

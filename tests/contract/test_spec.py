@@ -61,7 +61,8 @@ def test_every_operation_has_one_tag_and_every_documented_status(spec: dict[str,
         assert {"200", "400", "401", "403", "404", "429", "5XX"} <= statuses, (method, path)
         for status, response in op["responses"].items():
             schema = response["content"]["application/json"]["schema"]
-            assert set(schema) == {"$ref"}, (method, path, status)
+            branches = schema.get("oneOf", [schema])
+            assert all(set(branch) == {"$ref"} for branch in branches), (method, path, status)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_every_example_matches_its_schema(spec: dict[str, Any]) -> None:
     examples = _examples(spec)
     assert len(examples) >= 30
     for label, schema, value in examples:
-        full = {**_resolve(spec, schema["$ref"]), "components": spec["components"]}
+        full = {**schema, "components": spec["components"]}
         errors = [e.message for e in Draft202012Validator(full).iter_errors(value)]
         assert errors == [], label
 

@@ -632,10 +632,10 @@ def test_xss_probes_in_titles_and_urls_render_as_text(
                     "title": XSS[0],
                     "subtitle": XSS[1],
                     "message": XSS[2],
-                    "redirection": "javascript:window.__xss=4",
+                    "redirection": "vbscript:window.__xss=4",  # the API refuses javascript:
                     "icon": 'https://x.example/a.png"onerror="window.__xss=6',
                     "actions": [
-                        {"title": XSS[4], "type": "open_url", "url": "javascript:window.__xss=7"},
+                        {"title": XSS[4], "type": "open_url", "url": "vbscript:window.__xss=7"},
                         {"title": XSS[1], "type": "webhook", "url": "https://h.example/<script>"},
                     ],
                 },
@@ -687,10 +687,10 @@ def test_xss_probes_in_titles_and_urls_render_as_text(
     expect(cards.nth(1).locator(".n-title")).to_have_text(XSS[0])
     expect(cards.nth(1).locator(".n-subtitle")).to_have_text(XSS[1])
     expect(cards.nth(1).locator(".n-message")).to_have_text(XSS[2])
-    expect(cards.nth(1).locator(".n-tap")).to_have_text("Tap opens javascript:window.__xss=4")
+    expect(cards.nth(1).locator(".n-tap")).to_have_text("Tap opens vbscript:window.__xss=4")
     cards.nth(1).click()
     cards.nth(1).locator(".n-action").first.click()  # says what it would do; runs nothing
-    expect(page.locator("#toast")).to_have_text("Would do: Opens javascript:window.__xss=7")
+    expect(page.locator("#toast")).to_have_text("Would do: Opens vbscript:window.__xss=7")
     cards.nth(0).click()
     alert = page.locator('#activities [data-type="alert"]')
     expect(alert.locator(".la-title")).to_have_text(XSS[2])

@@ -52,6 +52,11 @@ def _schema() -> Any:
 OPERATIONS = [result.ok() for result in _schema().get_all_operations()]
 
 
+def _breaks_an_extension(problem: str) -> bool:
+    """Whether every part of `problem` is x-activitysmith-max-unique-items or -max-json-bytes."""
+    return all(part.endswith(("different values", "KB allowed")) for part in problem.split("; "))
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 @pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: op.definition.raw["operationId"])
 def test_compiled_validators_agree_with_openapi_core(operation: Any, mode: GenerationMode) -> None:
@@ -84,7 +89,9 @@ def test_compiled_validators_agree_with_openapi_core(operation: Any, mode: Gener
         headers = [("Content-Type", case.media_type or "application/json")]
         compiled, reference = both(operation_id, params, body, headers)
         assert compiled == reference
-        checked.append(bool(compiled))
+        # schemathesis knows JSON Schema, not the spec's counting extensions: a "positive"
+        # case may still hold more than 20 different tags (both validators refuse it).
+        checked.append(any(not _breaks_an_extension(problem) for problem in compiled))
 
     check()
     assert checked

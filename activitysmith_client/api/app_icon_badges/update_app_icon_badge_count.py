@@ -5,9 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.app_icon_badge_count_unprocessable_error import (
-    AppIconBadgeCountUnprocessableError,
-)
 from ...models.app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
 from ...models.app_icon_badge_count_update_request import AppIconBadgeCountUpdateRequest
 from ...models.app_icon_badge_count_update_response import (
@@ -45,8 +42,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> (
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -88,7 +86,25 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = AppIconBadgeCountUnprocessableError.from_dict(response.json())
+
+        def _parse_response_422(
+            data: object,
+        ) -> AppIconBadgeCountUpdateError | NoRecipientsError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_422_type_0 = AppIconBadgeCountUpdateError.from_dict(data)
+
+                return response_422_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_422_type_1 = NoRecipientsError.from_dict(data)
+
+            return response_422_type_1
+
+        response_422 = _parse_response_422(response.json())
 
         return response_422
 
@@ -116,8 +132,9 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -140,8 +157,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: AppIconBadgeCountUpdateRequest,
 ) -> Response[
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -165,7 +183,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppIconBadgeCountUnprocessableError | AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateError | NoRecipientsError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -184,8 +202,9 @@ def sync(
     client: AuthenticatedClient | Client,
     body: AppIconBadgeCountUpdateRequest,
 ) -> (
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -210,7 +229,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppIconBadgeCountUnprocessableError | AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateError | NoRecipientsError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
     """
 
     return sync_detailed(
@@ -224,8 +243,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: AppIconBadgeCountUpdateRequest,
 ) -> Response[
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -249,7 +269,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppIconBadgeCountUnprocessableError | AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateError | NoRecipientsError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -266,8 +286,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: AppIconBadgeCountUpdateRequest,
 ) -> (
-    AppIconBadgeCountUnprocessableError
+    AppIconBadgeCountUpdateError
     | AppIconBadgeCountUpdateError
+    | NoRecipientsError
     | AppIconBadgeCountUpdateResponse
     | BadRequestError
     | BillingBlockedError
@@ -292,7 +313,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppIconBadgeCountUnprocessableError | AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        AppIconBadgeCountUpdateError | AppIconBadgeCountUpdateError | NoRecipientsError | AppIconBadgeCountUpdateResponse | BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
     """
 
     return (

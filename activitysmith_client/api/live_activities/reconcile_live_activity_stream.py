@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.billing_blocked_error import BillingBlockedError
 from ...models.forbidden_error import ForbiddenError
+from ...models.live_activity_limit_error import LiveActivityLimitError
 from ...models.live_activity_stream_put_response import LiveActivityStreamPutResponse
 from ...models.live_activity_stream_request import LiveActivityStreamRequest
 from ...models.no_recipients_error import NoRecipientsError
@@ -46,9 +47,10 @@ def _parse_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -89,7 +91,25 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-        response_429 = RateLimitError.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LiveActivityLimitError | RateLimitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = LiveActivityLimitError.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = RateLimitError.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -110,9 +130,10 @@ def _build_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -133,9 +154,10 @@ def sync_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -159,7 +181,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStreamPutResponse | NoRecipientsError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -183,9 +205,10 @@ def sync(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -210,7 +233,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStreamPutResponse | NoRecipientsError | ServerError | UnauthorizedError
     """
 
     return sync_detailed(
@@ -229,9 +252,10 @@ async def asyncio_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -255,7 +279,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStreamPutResponse | NoRecipientsError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -277,9 +301,10 @@ async def asyncio(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStreamPutResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -304,7 +329,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStreamPutResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStreamPutResponse | NoRecipientsError | ServerError | UnauthorizedError
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.billing_blocked_error import BillingBlockedError
 from ...models.forbidden_error import ForbiddenError
+from ...models.live_activity_limit_error import LiveActivityLimitError
 from ...models.live_activity_start_request import LiveActivityStartRequest
 from ...models.live_activity_start_response import LiveActivityStartResponse
 from ...models.no_recipients_error import NoRecipientsError
@@ -42,9 +43,10 @@ def _parse_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -85,7 +87,25 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-        response_429 = RateLimitError.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LiveActivityLimitError | RateLimitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = LiveActivityLimitError.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = RateLimitError.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -106,9 +126,10 @@ def _build_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -128,9 +149,10 @@ def sync_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -138,9 +160,9 @@ def sync_detailed(
 
      Starts a Live Activity on the devices selected by the key scope and optional `target`, and returns
     the `activity_id` needed for later update and end calls. When a device already shows the maximum
-    number of activities, ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy
-    manual lifecycle; the managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended
-    alternative.
+    number of activities (5 per device today; read `limit` in the 429 rather than assume it),
+    ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy manual lifecycle; the
+    managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended alternative.
 
     Args:
         body (LiveActivityStartRequest): Starts a Live Activity with a manual (legacy) lifecycle;
@@ -151,7 +173,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStartResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStartResponse | NoRecipientsError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -173,9 +195,10 @@ def sync(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -184,9 +207,9 @@ def sync(
 
      Starts a Live Activity on the devices selected by the key scope and optional `target`, and returns
     the `activity_id` needed for later update and end calls. When a device already shows the maximum
-    number of activities, ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy
-    manual lifecycle; the managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended
-    alternative.
+    number of activities (5 per device today; read `limit` in the 429 rather than assume it),
+    ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy manual lifecycle; the
+    managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended alternative.
 
     Args:
         body (LiveActivityStartRequest): Starts a Live Activity with a manual (legacy) lifecycle;
@@ -197,7 +220,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStartResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStartResponse | NoRecipientsError | ServerError | UnauthorizedError
     """
 
     return sync_detailed(
@@ -214,9 +237,10 @@ async def asyncio_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -224,9 +248,9 @@ async def asyncio_detailed(
 
      Starts a Live Activity on the devices selected by the key scope and optional `target`, and returns
     the `activity_id` needed for later update and end calls. When a device already shows the maximum
-    number of activities, ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy
-    manual lifecycle; the managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended
-    alternative.
+    number of activities (5 per device today; read `limit` in the 429 rather than assume it),
+    ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy manual lifecycle; the
+    managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended alternative.
 
     Args:
         body (LiveActivityStartRequest): Starts a Live Activity with a manual (legacy) lifecycle;
@@ -237,7 +261,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStartResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStartResponse | NoRecipientsError | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -257,9 +281,10 @@ async def asyncio(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | LiveActivityStartResponse
     | NoRecipientsError
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -268,9 +293,9 @@ async def asyncio(
 
      Starts a Live Activity on the devices selected by the key scope and optional `target`, and returns
     the `activity_id` needed for later update and end calls. When a device already shows the maximum
-    number of activities, ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy
-    manual lifecycle; the managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended
-    alternative.
+    number of activities (5 per device today; read `limit` in the 429 rather than assume it),
+    ActivitySmith may end an older one (`ended_activity_id`) or answer 429. Legacy manual lifecycle; the
+    managed stream (`PUT /live-activity/stream/{stream_key}`) is the recommended alternative.
 
     Args:
         body (LiveActivityStartRequest): Starts a Live Activity with a manual (legacy) lifecycle;
@@ -281,7 +306,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityStartResponse | NoRecipientsError | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | LiveActivityStartResponse | NoRecipientsError | ServerError | UnauthorizedError
     """
 
     return (

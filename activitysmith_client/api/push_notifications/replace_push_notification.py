@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.billing_blocked_error import BillingBlockedError
 from ...models.forbidden_error import ForbiddenError
+from ...models.live_activity_limit_error import LiveActivityLimitError
 from ...models.no_recipients_error import NoRecipientsError
 from ...models.not_found_error import NotFoundError
 from ...models.push_notification_replace_request import PushNotificationReplaceRequest
@@ -47,10 +48,11 @@ def _parse_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -96,7 +98,25 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-        response_429 = RateLimitError.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LiveActivityLimitError | RateLimitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = LiveActivityLimitError.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = RateLimitError.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -117,10 +137,11 @@ def _build_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -141,10 +162,11 @@ def sync_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -169,7 +191,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -193,10 +215,11 @@ def sync(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -222,7 +245,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | ServerError | UnauthorizedError
     """
 
     return sync_detailed(
@@ -241,10 +264,11 @@ async def asyncio_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -269,7 +293,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -291,10 +315,11 @@ async def asyncio(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | NotFoundError
     | PushNotificationReplaceResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -320,7 +345,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | NotFoundError | PushNotificationReplaceResponse | ServerError | UnauthorizedError
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.bad_request_error import BadRequestError
 from ...models.billing_blocked_error import BillingBlockedError
 from ...models.forbidden_error import ForbiddenError
+from ...models.live_activity_limit_error import LiveActivityLimitError
 from ...models.no_recipients_error import NoRecipientsError
 from ...models.push_notification_request import PushNotificationRequest
 from ...models.push_notification_response import PushNotificationResponse
@@ -42,9 +43,10 @@ def _parse_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -85,7 +87,25 @@ def _parse_response(
         return response_422
 
     if response.status_code == 429:
-        response_429 = RateLimitError.from_dict(response.json())
+
+        def _parse_response_429(
+            data: object,
+        ) -> LiveActivityLimitError | RateLimitError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_429_type_0 = LiveActivityLimitError.from_dict(data)
+
+                return response_429_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_429_type_1 = RateLimitError.from_dict(data)
+
+            return response_429_type_1
+
+        response_429 = _parse_response_429(response.json())
 
         return response_429
 
@@ -106,9 +126,10 @@ def _build_response(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -128,9 +149,10 @@ def sync_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -149,7 +171,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | PushNotificationResponse | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -171,9 +193,10 @@ def sync(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -193,7 +216,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | PushNotificationResponse | ServerError | UnauthorizedError
     """
 
     return sync_detailed(
@@ -210,9 +233,10 @@ async def asyncio_detailed(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
 ]:
@@ -231,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError]
+        Response[BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | PushNotificationResponse | ServerError | UnauthorizedError]
     """
 
     kwargs = _get_kwargs(
@@ -251,9 +275,10 @@ async def asyncio(
     BadRequestError
     | BillingBlockedError
     | ForbiddenError
+    | LiveActivityLimitError
+    | RateLimitError
     | NoRecipientsError
     | PushNotificationResponse
-    | RateLimitError
     | ServerError
     | UnauthorizedError
     | None
@@ -273,7 +298,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BadRequestError | BillingBlockedError | ForbiddenError | NoRecipientsError | PushNotificationResponse | RateLimitError | ServerError | UnauthorizedError
+        BadRequestError | BillingBlockedError | ForbiddenError | LiveActivityLimitError | RateLimitError | NoRecipientsError | PushNotificationResponse | ServerError | UnauthorizedError
     """
 
     return (
