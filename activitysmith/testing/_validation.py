@@ -15,6 +15,7 @@ import fnmatch
 import functools
 import importlib.resources
 import json
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,12 +111,16 @@ class SpecValidator:
         for name, schema in linked.get("components", {}).get("schemas", {}).items():
             resources.append((SCHEMA_URI + name, DRAFT202012.create_resource(schema)))
         registry = Registry().with_resources(resources).crawl()
-        # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker.
+        # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker,
+        # with `pattern` read as JSON Schema means it (ECMA-262), not as Python's `re` would.
         format_checker = OAS30ReadValidator.FORMAT_CHECKER
+        from jsonschema.validators import extend  # type: ignore[import-untyped]
+
+        checker_class = extend(OAS31Validator, validators={"pattern": _ecma_pattern})
 
         def compile_at(pointer: str) -> Validator:
             # The schema itself: every `$ref` in it is absolute now, so none needs a base.
-            validator: Validator = OAS31Validator(
+            validator: Validator = checker_class(
                 _node(linked, pointer), registry=registry, format_checker=format_checker
             )
             return validator
@@ -175,6 +180,24 @@ class SpecValidator:
     ) -> list[str]:
         """Every way a response differs from the operation's declared response (openapi-core)."""
         return self.reference.response_errors(method, path, status, body, content_type)
+
+
+@functools.lru_cache(maxsize=256)
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """`pattern` with ECMA-262's meaning where Python's differs for the spec's patterns: a
+    final `$` matches only at the very end (Python's also before a final newline, which let
+    `abc\\n` pass as a stream key), and `\\d`, `\\w` are ASCII."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern, re.ASCII)
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterable[Any]:
+    """jsonschema's `pattern` keyword, matching as ECMA-262 does."""
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _operations(document: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
