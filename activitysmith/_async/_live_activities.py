@@ -55,11 +55,18 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamParams],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
         return await self._client._request(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
+            RECONCILE_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            params,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     async def end_stream(
@@ -70,11 +77,18 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamDeleteParams],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
         return await self._client._request(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
+            END_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            params,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     async def start(
@@ -84,11 +98,12 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStartParams],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
         return await self._client._request(
-            START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
+            START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries, total_timeout
         )
 
     async def update(
@@ -98,11 +113,12 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityUpdateParams],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
         return await self._client._request(
-            UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
+            UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries, total_timeout
         )
 
     async def end(
@@ -112,11 +128,12 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityEndParams],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
         return await self._client._request(
-            END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
+            END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries, total_timeout
         )
 
     def progress(

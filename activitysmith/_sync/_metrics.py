@@ -31,11 +31,12 @@ class Metrics:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
     ) -> MetricValueUpdateResult:
         """Set a metric's latest value: a number, or a string shown as written (1-64 chars)."""
         fields: dict[str, Any] = {"value": value}
         if timestamp is not None:
             fields["timestamp"] = timestamp
         return self._client._request(
-            UPDATE_METRIC_VALUE, (key,), None, fields, timeout, max_retries
+            UPDATE_METRIC_VALUE, (key,), None, fields, timeout, max_retries, total_timeout
         )

@@ -31,6 +31,7 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
@@ -38,7 +39,7 @@ class Notifications:
         Not retried after it may have reached the server, so it is never delivered twice.
         """
         return self._client._request(
-            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries
+            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries, total_timeout
         )
 
     def replace(
@@ -49,9 +50,16 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
         return self._client._request(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries
+            REPLACE_PUSH_NOTIFICATION,
+            (notification_id,),
+            params,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
