@@ -17,7 +17,7 @@ import pytest
 
 import activitysmith
 from activitysmith import ActivitySmith, AsyncActivitySmith, _transport
-from tests.robustness.conftest import KEY
+from tests.robustness.conftest import KEY, MARGIN
 from tests.robustness.hostile import (
     Answer,
     Hostile,
@@ -31,9 +31,6 @@ from tests.robustness.hostile import (
     reply,
     retry_after,
 )
-
-MARGIN = 0.75
-"""Seconds a call may overrun its deadline (scheduling on a loaded 2-core machine)."""
 
 STREAM = {"content_state": {"title": "Deploy", "type": "progress", "percentage": 5}}
 

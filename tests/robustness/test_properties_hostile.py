@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from activitysmith import ActivitySmith, AsyncActivitySmith, _transport
 from activitysmith import _errors as errors
-from tests.robustness.conftest import KEY, examples, record_call
+from tests.robustness.conftest import KEY, MARGIN, examples, record_call
 from tests.robustness.hostile import (
     FRAMINGS,
     Answer,
@@ -34,10 +34,6 @@ from tests.robustness.hostile import (
     reply,
     retry_after,
 )
-
-MARGIN = 0.75
-"""Seconds a call may overrun its deadline (thread and event-loop scheduling on a loaded
-two-core machine: the deadline itself is exact)."""
 
 STATUSES = st.sampled_from(
     [200, 201, 204, 301, 302, 400, 401, 404, 408, 409, 422, 429, 500, 502, 503, 520, 599, 600, 999]
