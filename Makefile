@@ -9,7 +9,7 @@ SPEC_COPY := activitysmith/testing/openapi.yaml
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: install browser generate check-generated lint format typecheck test package check \
-	check-pythons demo screenshots bench clean
+	check-pythons fuzz demo screenshots bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ package: install
 	cd build && wheel-venv/bin/python -c "import activitysmith, activitysmith_client, activitysmith.testing, activitysmith.cli; print('wheel OK: activitysmith', activitysmith.__version__)"
 
 check: check-generated lint typecheck test package
+
+# The property-based tests with twenty times the examples, randomised, keeping failures found
+# in build/hypothesis (ACTIVITYSMITH_FUZZ_SCALE=N for N times).
+fuzz: install
+	ACTIVITYSMITH_FUZZ=1 $(BIN)/python -m pytest tests/robustness -q \
+		--hypothesis-show-statistics
 
 # The whole suite on each other supported CPython, from Debian's packages (scripts/check-pythons).
 check-pythons:

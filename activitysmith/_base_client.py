@@ -5,30 +5,47 @@ Everything here is free of I/O; `ActivitySmith` and `AsyncActivitySmith` only se
 
 from __future__ import annotations
 
+import sys
 import time
+import weakref
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._config import ClientConfig, configure_logging_from_env, mask_key, resolve_config
-from ._errors import ValidationError
+from ._config import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TOTAL_TIMEOUT,
+    ClientConfig,
+    configure_logging_from_env,
+    mask_key,
+    max_retries_from,
+    resolve_config,
+    timeout_from,
+    total_timeout_from,
+)
+from ._errors import ClientStateError, ValidationError
 from ._operations import Operation, build_body
 from ._ratelimit import RateLimit, rate_limiter_from
-from ._responses import error_from_response, parse_result
-from ._transport import EXT_DEADLINE, EXT_MAX_RETRIES, EXT_OPERATION
+from ._responses import ended_before, error_from_response, parse_result
+from ._secrets import register_secret
+from ._transport import (
+    EXT_DEADLINE,
+    EXT_ENDED_BEFORE,
+    EXT_MAX_RETRIES,
+    EXT_OPERATION,
+    EXT_TOTAL_TIMEOUT,
+)
 from ._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
     from ._results import ResponseInfo
 
-__all__ = ["BaseClient", "Timeout"]
+__all__ = ["AsyncLoopBinding", "BaseClient", "LoopBinding", "Timeout", "not_json"]
 
 Timeout = float | httpx.Timeout | None
 R = TypeVar("R", bound="ResponseInfo")
-
-_JSON_CONTENT_TYPE = {"Content-Type": "application/json"}
 
 
 @lru_cache(maxsize=256)
@@ -49,11 +66,13 @@ class BaseClient:
         base_url: str | None,
         timeout: Timeout,
         max_retries: int,
-        total_timeout: float | None,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         default_headers: Mapping[str, str] | None,
         allow_insecure_http: bool,
         rate_limit: RateLimit | NotGiven = NOT_GIVEN,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        self._closed = False
         self._config = resolve_config(
             api_key=api_key,
             base_url=base_url,
@@ -61,11 +80,12 @@ class BaseClient:
             max_retries=max_retries,
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
+            total_timeout=total_timeout,
+            max_response_bytes=max_response_bytes,
         )
-        if total_timeout is not None and total_timeout <= 0:
-            raise ValidationError("total_timeout", "must be a positive number of seconds")
-        self._total_timeout = total_timeout
+        self._total_timeout = self._config.total_timeout
         self._limiter = rate_limiter_from(rate_limit)
+        register_secret(self, self._config.api_key)
         configure_logging_from_env()
 
     @property
@@ -79,9 +99,19 @@ class BaseClient:
         return self._config.timeout
 
     @property
+    def total_timeout(self) -> float | None:
+        """Seconds a whole call may take, retries, backoff and rate-limit waits included."""
+        return self._config.total_timeout
+
+    @property
     def max_retries(self) -> int:
         """How many times a failed request that is safe to repeat is retried."""
         return self._config.retry.max_retries
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The largest answer read, counted before and after decompression."""
+        return self._config.max_response_bytes
 
     def __repr__(self) -> str:
         return (
@@ -102,39 +132,121 @@ class BaseClient:
         total_timeout: float | NotGiven | None,
     ) -> dict[str, Any]:
         """Validate and build the keyword arguments of `httpx.Client.build_request`."""
+        if self._closed:
+            raise ClientStateError(
+                f"this {type(self).__name__} is closed; create a new client to send more requests"
+            )
         op.check_path(*path)
         body = build_body(op, params, fields)
-        binding = op.binding
-        call: dict[str, Any] = {}
-        if body is not None:
-            try:
-                call["body"] = binding.request_model.from_dict(body)
-            except (KeyError, ValueError, TypeError, OverflowError) as exc:
-                raise ValidationError("", f"invalid request: {exc}") from None
-        kwargs: dict[str, Any] = binding.get_kwargs(*path, **call)
-        # No body: no Content-Type. A JSON body: httpx sets this very Content-Type for `json=`,
-        # and passing it again costs a header merge on every request.
-        if "json" not in kwargs or kwargs.get("headers") == _JSON_CONTENT_TYPE:
-            kwargs.pop("headers", None)
+        # The body goes out exactly as validated, through the generated request builder: the
+        # caller's values, strings verbatim (a round trip through the generated model would
+        # rewrite date-time strings, "...00.002Z" into "...00.002000+00:00").
+        call = {} if body is None else {"body": _Verbatim(body)}
+        kwargs: dict[str, Any] = op.binding.get_kwargs(*path, **call)
+        kwargs.pop("headers", None)  # httpx sets the JSON Content-Type for `json=` itself
         # An absolute, already parsed URL spares httpx parsing and merging it on every request
         # (a tenth of a call); programs repeat a few URLs (one per stream or metric key).
         kwargs["url"] = _parsed_url(self._config.base_url + kwargs["url"])
         if not isinstance(timeout, NotGiven):
+            timeout_from(timeout, per_call=True)
             kwargs["timeout"] = timeout
         extensions: dict[str, Any] = {EXT_OPERATION: op}
         if not isinstance(max_retries, NotGiven):
-            if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-                raise ValidationError("max_retries", "must be an integer >= 0")
-            extensions[EXT_MAX_RETRIES] = max_retries
-        total = self._total_timeout if isinstance(total_timeout, NotGiven) else total_timeout
+            extensions[EXT_MAX_RETRIES] = max_retries_from(max_retries, per_call=True)
+        total = (
+            self._total_timeout
+            if isinstance(total_timeout, NotGiven)
+            else total_timeout_from(total_timeout, per_call=True)
+        )
         if total is not None:
             extensions[EXT_DEADLINE] = time.monotonic() + total
+            extensions[EXT_TOTAL_TIMEOUT] = total
         kwargs["extensions"] = extensions
         return kwargs
 
     @staticmethod
-    def _finish(op: Operation[R], response: httpx.Response) -> R:
+    def _finish(op: Operation[R], response: httpx.Response, path: tuple[Any, ...] = ()) -> R:
         """The result for a 2xx response; raises the mapped exception otherwise."""
-        if 200 <= response.status_code < 300:
+        status = response.status_code
+        if 200 <= status < 300:
             return parse_result(op, response)
+        if status == 404 and response.extensions.get(EXT_ENDED_BEFORE):
+            return ended_before(op, response, path)
         raise error_from_response(response, op)
+
+
+class _Verbatim:
+    """A validated body in the place of a generated request model: `to_dict()` is the body."""
+
+    __slots__ = ("body",)
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.body = body
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.body
+
+
+def not_json(exc: Exception) -> ValidationError:
+    """The error for a body httpx could not encode (nothing reaches it that validation let by)."""
+    return ValidationError("params", f"cannot be sent as JSON ({type(exc).__name__}: {exc})")
+
+
+class LoopBinding:
+    """Sync clients have no event loop to be bound to."""
+
+    __slots__ = ()
+
+    def check(self, client: object) -> None:
+        return None
+
+    def foreign(self) -> bool:
+        return False
+
+
+class AsyncLoopBinding:
+    """Remembers the event loop an async client first ran in; refuses any other.
+
+    Its connections belong to that loop: used from a second `asyncio.run()`, httpx would
+    fail with "Event loop is closed" (or hang) instead.
+    """
+
+    __slots__ = ("_loop",)
+
+    def __init__(self) -> None:
+        self._loop: weakref.ref[Any] | None = None
+
+    def check(self, client: object) -> None:
+        current = _running_loop()
+        if current is None:
+            return
+        if self._loop is None:
+            self._loop = weakref.ref(current)
+            return
+        if self.foreign():
+            raise ClientStateError(
+                f"this {type(client).__name__} was first used in another event loop, and its "
+                "connections belong to that loop; create a client in each event loop "
+                "(e.g. inside the coroutine given to asyncio.run())"
+            )
+
+    def foreign(self) -> bool:
+        """Whether the client is bound to an event loop other than the running one."""
+        return self._loop is not None and self._loop() is not _running_loop()
+
+
+def _running_loop() -> Any:
+    """The running asyncio loop (or trio's run token), None outside of one."""
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            return trio.lowlevel.current_trio_token()
+        except RuntimeError:
+            return None
+    return None

@@ -95,17 +95,37 @@ def _only_plain(value: Any) -> bool:
             return False
         budget -= 1
         if budget < 0:
-            raise ValidationError(
-                "", f"more than {_MAX_VALUES} values (or a dict or list inside itself)"
-            )
+            raise _TooMany
     return True
+
+
+class _TooMany(Exception):
+    """More than `_MAX_VALUES` values: `_as_json` finds the field holding them."""
+
+
+_TOO_MANY = f"more than {_MAX_VALUES:,} values (or a dict or list inside itself)"
 
 
 def _as_json(value: Any) -> Any:
     """`value` with every model object in it replaced by its dict (the same object if none)."""
-    if _only_plain(value):
+    try:
+        plain = _only_plain(value)
+    except _TooMany:
+        raise ValidationError(_culprit(value), _TOO_MANY) from None
+    if plain:
         return value
     return _converted(value)
+
+
+def _culprit(value: Any) -> str:
+    """The top-level field of `value` that holds too many values ("" if none alone does)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            try:
+                _only_plain(item)
+            except _TooMany:
+                return str(key)
+    return ""
 
 
 def _converted(value: Any) -> Any:

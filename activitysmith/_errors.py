@@ -18,6 +18,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BillingError",
+    "ClientStateError",
     "ConfigurationError",
     "ConflictError",
     "InternalServerError",
@@ -31,15 +32,49 @@ __all__ = [
 ]
 
 
+def safe_repr(value: object) -> str:
+    """A short description of a bad value for an error message: never a huge or failing repr."""
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if value.bit_length() <= 64 else "a very large integer"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else f"a string of {len(value)} characters"
+    return f"a value of type {type(value).__name__}"
+
+
+def _rebuild(cls: type[ActivitySmithError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle an SDK exception: its class, its `args` and every attribute, without __init__."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class ActivitySmithError(Exception):
-    """Base class of every exception raised by the SDK."""
+    """Base class of every exception raised by the SDK.
+
+    Every SDK exception pickles with its fields (for multiprocessing and
+    `ProcessPoolExecutor`), whatever its constructor's signature.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
 
 
 # --- raised before anything leaves the machine -------------------------------------------
 
 
 class ConfigurationError(ActivitySmithError, ValueError):
-    """The client was built with settings it cannot use (no API key, insecure base URL)."""
+    """The client was built with settings it cannot use (no API key, insecure base URL).
+
+    `field` names the setting (`api_key`, `base_url`, `timeout`, ...) when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(message)
 
 
 class ValidationError(ActivitySmithError, ValueError):
@@ -49,6 +84,11 @@ class ValidationError(ActivitySmithError, ValueError):
         self.field = field
         self.message = message
         super().__init__(f"{field}: {message}" if field else message)
+
+
+class ClientStateError(ActivitySmithError, RuntimeError):
+    """The client cannot send in its state: it was closed, or (async) it is used from another
+    event loop than the one it first ran in. Nothing was sent."""
 
 
 # --- raised for a request that was sent ----------------------------------------------------
@@ -75,7 +115,13 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """The API answered success, but the body is not the JSON object the contract promises."""
+    """The API answered, but its body cannot be read as the contract promises.
+
+    It is not the JSON promised, cannot be decoded (bad UTF-8, lone surrogates, nesting
+    deeper than the SDK reads, broken compression), or is larger than the client's
+    `max_response_bytes`. `status_code` is what the API answered: a 2xx means the request
+    was carried out (a push was delivered), so do not simply send it again.
+    """
 
     def __init__(
         self,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from urllib.parse import unquote
 
@@ -138,7 +137,11 @@ class Operation(Generic[R]):
         return self._body_rules
 
     def check_path(self, *values: Any) -> None:
-        """Validate the path parameters, in template order; each error names the parameter."""
+        """Validate the path parameters, in template order; each error names the parameter.
+
+        Beyond the spec's rules, a value can never change the route: `.` and `..` (which
+        URL normalisation would resolve) and values holding `/` or `\\` are refused.
+        """
         if self._param_rules is None:
             from ._rules import compile_schema
 
@@ -149,7 +152,19 @@ class Operation(Generic[R]):
         for name, value in zip(self.path_params, values, strict=True):
             if value is None:
                 raise ValidationError(name, "is required")
+            if type(value) is not str:
+                from ._rules import normalise
+
+                value = normalise(value, name)
+            elif not value.isascii():
+                from ._rules import normalise
+
+                normalise(value, name)  # refuses lone surrogates
             self._param_rules[name].check(value, name)
+            if isinstance(value, str) and (value in (".", "..") or "/" in value or "\\" in value):
+                raise ValidationError(
+                    name, f"must not be '.' or '..' or contain '/' or '\\', got {value!r}"
+                )
 
     def __repr__(self) -> str:
         return f"<Operation {self.operation_id}: {self.method} {self.path}>"
@@ -218,17 +233,6 @@ def _channel_list(value: Any) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
-    """Copy nested dicts and lists so the caller's objects are never mutated or aliased."""
-    if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.isoformat()  # naive datetimes are left for validation to reject
-    return value
-
-
 def build_body(
     op: Operation[Any], params: Mapping[str, Any] | None, fields: Mapping[str, Any]
 ) -> dict[str, Any] | None:
@@ -245,7 +249,9 @@ def build_body(
         return None
     if not op.body_required and not params and not fields:
         return None
-    body: dict[str, Any] = _plain({**(params or {}), **fields})
+    from ._rules import normalise
+
+    body: dict[str, Any] = normalise({**(params or {}), **fields})
     if "channels" in body and op.channels is not None:
         channels = _channel_list(body["channels"])
         if op.channels == "target":

@@ -15,14 +15,13 @@ clock or sleeping); `RateLimiter` adds the lock, the clock and the sync/async wa
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TypeAlias
 
-from ._errors import ConfigurationError
+from ._errors import ConfigurationError, safe_repr
 from ._ratelimit_headers import RateLimitPolicy, parse_rate_limit
 from ._types import NotGiven
 
@@ -158,15 +157,21 @@ def _budgets() -> tuple[dict[str, int], str, int, float]:
     return dict(BUDGETS), DEFAULT_FEATURE, DEFAULT_BUDGET, WINDOW_SECONDS
 
 
+MIN_RATE, MAX_RATE = 0.1, 1_000_000.0
+"""Budgets accepted, in requests per minute: from one per ten minutes to a million."""
+MAX_BURST = 1_000_000
+
+
 def _rate(name: str, value: object) -> float:
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value <= 0
+        or not MIN_RATE <= value <= MAX_RATE  # False for NaN; never overflows for a huge int
     ):
         raise ConfigurationError(
-            f"{name} must be a positive number of requests per minute, got {value!r}"
+            f"{name} must be a number of requests per minute from {MIN_RATE:g} to "
+            f"{MAX_RATE:,.0f}, got {safe_repr(value)}",
+            field="rate_limit",
         )
     return float(value)
 
@@ -204,11 +209,12 @@ class RateLimiter:
         rates: dict[str, float] = {name: float(value) for name, value in budgets.items()}
         rates[self._default_feature] = float(default)
         if isinstance(per_minute, Mapping):
-            unknown = sorted(set(per_minute) - set(rates))
+            unknown = sorted(safe_repr(name) for name in per_minute if name not in rates)
             if unknown:
                 raise ConfigurationError(
-                    f"rate_limit names no feature of the API: {', '.join(map(repr, unknown))} "
-                    f"(features: {', '.join(sorted(rates))})"
+                    f"rate_limit names no feature of the API: {', '.join(unknown)} "
+                    f"(features: {', '.join(sorted(rates))})",
+                    field="rate_limit",
                 )
             rates.update(
                 {name: _rate(f"rate_limit[{name!r}]", v) for name, v in per_minute.items()}
@@ -217,9 +223,12 @@ class RateLimiter:
             rate = _rate("rate_limit", per_minute)
             rates = dict.fromkeys(rates, rate)
         if burst is not None and (
-            isinstance(burst, bool) or not isinstance(burst, int) or burst < 1
+            isinstance(burst, bool) or not isinstance(burst, int) or not 1 <= burst <= MAX_BURST
         ):
-            raise ConfigurationError(f"burst must be an integer >= 1, got {burst!r}")
+            raise ConfigurationError(
+                f"burst must be an integer from 1 to {MAX_BURST:,}, got {safe_repr(burst)}",
+                field="burst",
+            )
         self.per_minute = per_minute
         self.burst = burst
         self.budgets: Mapping[str, float] = rates

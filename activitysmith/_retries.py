@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import email.utils
 import enum
-import json
 import math
 import random
 import time
@@ -72,6 +71,9 @@ class RetryPolicy:
     max_delay: float = 8.0
     max_retry_after: float = 60.0
     jitter: float = 0.25
+    min_delay: float = 0.25
+    """The floor of every wait, `Retry-After: 0` (or a past date) included: a struggling
+    server never gets attempts back to back."""
 
 
 def classify_exception(exc: BaseException) -> Failure | None:
@@ -88,17 +90,26 @@ def classify_exception(exc: BaseException) -> Failure | None:
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None if absent or bad."""
-    if not value:
+    """Seconds to wait from a Retry-After header (delta seconds or HTTP date); None if absent or bad.
+
+    A negative value or a past date is 0; anything unreadable (a year no clock holds, a
+    number too large for a float, garbage) is None, never an exception.
+    """
+    if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    if len(value) > 64:
+        return None
     try:
         seconds = float(value)
     except ValueError:
-        parsed = email.utils.parsedate_tz(value)
-        if parsed is None:
+        try:
+            parsed = email.utils.parsedate_tz(value)
+            if parsed is None:
+                return None
+            seconds = email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
+        except (ValueError, OverflowError, TypeError, IndexError):
             return None
-        seconds = email.utils.mktime_tz(parsed) - (time.time() if now is None else now)
     if math.isnan(seconds) or math.isinf(seconds):
         return None
     return max(0.0, seconds)
@@ -116,9 +127,11 @@ def backoff_delay(
 
 def is_live_activity_limit(body: bytes) -> bool:
     """A 429 that carries `limit` is the concurrency limit: waiting seconds will not help."""
+    from ._decoding import Undecodable, loads
+
     try:
-        data = json.loads(body)
-    except ValueError:
+        data = loads(body)
+    except Undecodable:
         return False
     return isinstance(data, dict) and "limit" in data
 
@@ -160,6 +173,7 @@ def retry_delay(
             delay = hinted
     else:
         return None
+    delay = max(delay, policy.min_delay)
     if remaining is not None and delay >= remaining:
         return None
     return delay

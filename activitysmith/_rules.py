@@ -15,6 +15,12 @@ Two of them count with `_measures`, as the local server does.
 
 Python types map onto JSON ones strictly: `integer` is an int (not 3.0, never a bool),
 `number` an int or a finite float, `boolean` only True or False.
+
+Before the rules, `normalise` turns caller input into that plain JSON value, once, so the
+rules (and the wire) never meet what JSON cannot say: cycles, nesting deeper than
+`MAX_DEPTH`, lone surrogates, integers no JSON number holds, non-finite floats, datetimes
+without a UTC offset. An aware datetime becomes its ISO 8601 text, accepted only where the
+spec says `format: date-time`; strings are kept verbatim.
 """
 
 from __future__ import annotations
@@ -22,14 +28,25 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from ._errors import ValidationError
+from ._decoding import MAX_DEPTH
+from ._errors import ValidationError, safe_repr
 from ._measures import distinct_count, json_equal, json_size
 
-__all__ = ["Checker", "compile_schema", "ecma_pattern", "lazy_ref"]
+__all__ = [
+    "MAX_DEPTH",
+    "Checker",
+    "DateTimeText",
+    "compile_schema",
+    "ecma_pattern",
+    "field_name",
+    "lazy_ref",
+    "normalise",
+]
 
 Schema = Mapping[str, Any]
 Resolve = Callable[[str], "Checker"]
@@ -39,6 +56,156 @@ def _join(path: str, name: str | int) -> str:
     if isinstance(name, int):
         return f"{path}[{name}]"
     return f"{path}.{name}" if path else name
+
+
+def field_name(name: object) -> str:
+    """A key as it appears in a field path: printable, and visible when empty (`[""]`)."""
+    if not isinstance(name, str):
+        return safe_repr(name)
+    if not name:
+        return '[""]'
+    if not name.isascii() and _SURROGATE.search(name):
+        return name.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+    return name
+
+
+# --- normalising caller input ------------------------------------------------------------------
+
+
+class DateTimeText(str):
+    """An aware datetime the caller gave, as ISO 8601 text; only date-time fields take one."""
+
+    __slots__ = ()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_INT = int(sys.float_info.max)
+"""The largest integer a JSON number can carry: the API reads numbers as doubles."""
+
+
+class _Refused(Exception):
+    """A value `normalise` refuses; `parts` collects the path on the way out."""
+
+    def __init__(self, message: str, keep: int | None = None) -> None:
+        self.message = message
+        self.parts: list[str | int] = []
+        self.keep = keep  # name only the first `keep` parts of the path (a cycle's start)
+
+
+def _surrogate_message(text: str) -> str:
+    found = _SURROGATE.search(text)
+    assert found is not None
+    return (
+        f"contains a lone surrogate (U+{ord(found.group()):04X}), which is not valid Unicode "
+        "text (bytes that were not UTF-8, decoded with surrogateescape, arrive like this)"
+    )
+
+
+def _normal(value: Any, depth: int, ancestors: list[int]) -> Any:
+    kind = type(value)
+    if kind is str:
+        if not value.isascii() and _SURROGATE.search(value):
+            raise _Refused(_surrogate_message(value))
+        return value
+    if kind is bool or value is None:
+        return value
+    if kind is int:
+        if -_MAX_INT <= value <= _MAX_INT:
+            return value
+        raise _Refused("is an integer too large for a JSON number")
+    if kind is float:
+        if math.isfinite(value):
+            return value
+        raise _Refused(f"must be a finite number, got {value!r}")
+    if kind is dict or isinstance(value, Mapping):
+        if depth > MAX_DEPTH:
+            raise _too_deep(value, ancestors)
+        ancestors.append(id(value))
+        copy: dict[str, Any] = {}
+        for key, item in value.items():
+            if type(key) is not str and not isinstance(key, str):
+                refused = _Refused(f"keys must be strings, got {safe_repr(key)}")
+                refused.parts.append(field_name(key))
+                raise refused
+            if not key.isascii() and _SURROGATE.search(key):
+                refused = _Refused(f"key {_surrogate_message(key)}")
+                refused.parts.append(field_name(key))
+                raise refused
+            try:
+                copy[key] = _normal(item, depth + 1, ancestors)
+            except _Refused as refused:
+                refused.parts.append(key)
+                raise
+        ancestors.pop()
+        return copy
+    if kind is list or kind is tuple:
+        return _sequence(value, depth, ancestors)
+    return _normal_other(value, depth, ancestors)
+
+
+def _sequence(value: Sequence[Any], depth: int, ancestors: list[int]) -> list[Any]:
+    if depth > MAX_DEPTH:
+        raise _too_deep(value, ancestors)
+    ancestors.append(id(value))
+    items = []
+    for index, item in enumerate(value):
+        try:
+            items.append(_normal(item, depth + 1, ancestors))
+        except _Refused as refused:
+            refused.parts.append(index)
+            raise
+    ancestors.pop()
+    return items
+
+
+def _normal_other(value: Any, depth: int, ancestors: list[int]) -> Any:
+    """Subclasses of the JSON types, enums, datetimes; anything else is left to the rules."""
+    if isinstance(value, str):  # e.g. a StrEnum member: the text is what JSON carries
+        return _normal(str.__str__(value), depth, ancestors)
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return _normal(int(value), depth, ancestors)
+    if isinstance(value, float):
+        return _normal(float(value), depth, ancestors)
+    if isinstance(value, list | tuple):
+        return _sequence(value, depth, ancestors)
+    if isinstance(value, datetime):
+        try:
+            offset = value.utcoffset()
+        except Exception:
+            offset = None
+        if offset is None:
+            raise _Refused("must be timezone-aware (e.g. datetime.now(UTC))")
+        return DateTimeText(value.isoformat())
+    return value  # not JSON (a set, bytes, an object): the rules refuse it, naming its kind
+
+
+def _too_deep(value: Any, ancestors: list[int]) -> _Refused:
+    chain = [*ancestors, id(value)]
+    for depth, container in enumerate(chain):
+        if container in chain[depth + 1 :]:
+            return _Refused("contains itself (a cycle); JSON can only nest copies", keep=depth)
+    return _Refused(f"is nested more than {MAX_DEPTH} levels deep", keep=3)
+
+
+def normalise(value: Any, path: str = "") -> Any:
+    """`value` as a plain JSON value (fresh dicts and lists); ValidationError naming the field.
+
+    Cycles, nesting beyond MAX_DEPTH, lone surrogates (in text or keys), non-string keys,
+    integers beyond a double, NaN and infinities, and naive datetimes are refused; an aware
+    datetime becomes DateTimeText; anything else that is not JSON is left for the rules.
+    """
+    try:
+        return _normal(value, 1, [])
+    except _Refused as refused:
+        parts = list(reversed(refused.parts))
+        if refused.keep is not None:
+            parts = parts[: refused.keep]
+        field = path
+        for part in parts:
+            field = _join(field, part if isinstance(part, int) else field_name(part))
+        raise ValidationError(field or "params", refused.message) from None
 
 
 def _kind(value: Any) -> str:
@@ -220,8 +387,13 @@ class _Nothing(Checker):
         raise ValidationError(path, "is not allowed here")
 
 
+_NOT_A_DATETIME = "must be text, got a datetime (only date-time fields take one)"
+
+
 def _check_json(value: Any, path: str) -> None:
     """Any JSON value: dicts with string keys, lists, strings, finite numbers, booleans, None."""
+    if type(value) is DateTimeText:
+        raise ValidationError(path, _NOT_A_DATETIME)
     if value is None or isinstance(value, str | bool | int):
         return
     if isinstance(value, float):
@@ -294,6 +466,8 @@ class _String(Checker):
             if isinstance(value, datetime) and self.fmt is _check_date_time:
                 raise ValidationError(path, "must be timezone-aware (e.g. datetime.now(UTC))")
             raise ValidationError(path, f"must be a string, got {_kind(value)}")
+        if type(value) is DateTimeText and self.fmt is not _check_date_time:
+            raise ValidationError(path, _NOT_A_DATETIME)
         if self.min_len is not None and len(value) < self.min_len:
             raise ValidationError(
                 path,
@@ -318,6 +492,7 @@ class _String(Checker):
     def accepts(self, value: Any) -> bool:
         return (
             isinstance(value, str)
+            and (type(value) is not DateTimeText or self.fmt is _check_date_time)
             and (self.min_len is None or len(value) >= self.min_len)
             and (self.max_len is None or len(value) <= self.max_len)
             and (not self.not_blank or bool(value.strip()))
@@ -580,7 +755,9 @@ class _Object(Checker):
 
         close = difflib.get_close_matches(str(name), self.properties, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ValidationError(_join(path, str(name)), f"is not a field of this request{hint}")
+        raise ValidationError(
+            _join(path, field_name(name)), f"is not a field of this request{hint}"
+        )
 
     def _every(self, value: Mapping[Any, Any], path: str) -> None:
         properties, additional, names = self.properties, self.additional, self.names

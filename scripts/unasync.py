@@ -44,6 +44,7 @@ RENAMES: tuple[tuple[str, str], ...] = (
     (r"_async_sleep\b", "_sleep"),
     (r"aclose\b", "close"),
     (r"aread\b", "read"),
+    (r"aiter_raw\b", "iter_raw"),
     (r"new_async_(\w+)", r"new_\1"),
     (r"_async_progress\b", "_progress"),
     (r"Async([A-Z]\w*)", r"\1"),  # AsyncActivitySmith, httpx.AsyncClient, AsyncIterator, ...

@@ -73,11 +73,18 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamKeywords],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
         return await self._client._call(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
+            RECONCILE_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     async def end_stream(
@@ -87,11 +94,18 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamDeleteKeywords],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
         return await self._client._call(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
+            END_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     async def start(
@@ -100,11 +114,12 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStartKeywords],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
         return await self._client._call(
-            START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries
+            START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
         )
 
     async def update(
@@ -113,11 +128,12 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityUpdateKeywords],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
         return await self._client._call(
-            UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries
+            UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
         )
 
     async def end(
@@ -126,11 +142,12 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityEndKeywords],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
         return await self._client._call(
-            END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries
+            END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
         )
 
     def progress(

@@ -34,6 +34,7 @@ class AsyncMetrics:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
     ) -> MetricValueUpdateResult:
         """Set a metric's latest value: a number, or a string shown as written (1-64 chars).
 
@@ -48,7 +49,7 @@ class AsyncMetrics:
         if timestamp is not None:
             fields["timestamp"] = timestamp
         return await self._client._call(
-            UPDATE_METRIC_VALUE, (key,), request, fields, timeout, max_retries
+            UPDATE_METRIC_VALUE, (key,), request, fields, timeout, max_retries, total_timeout
         )
 
     # The official package's generated-style name (OpenAPI-Generator's), for code written for it.

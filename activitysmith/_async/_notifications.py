@@ -31,6 +31,7 @@ class AsyncNotifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
@@ -38,7 +39,7 @@ class AsyncNotifications:
         Not retried after it may have reached the server, so it is never delivered twice.
         """
         return await self._client._call(
-            SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries
+            SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries, total_timeout
         )
 
     async def replace(
@@ -48,11 +49,18 @@ class AsyncNotifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
         return await self._client._call(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), request, fields, timeout, max_retries
+            REPLACE_PUSH_NOTIFICATION,
+            (notification_id,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     # The official package's generated-style names (OpenAPI-Generator's), for code written for it.

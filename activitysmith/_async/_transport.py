@@ -1,13 +1,21 @@
-"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying."""
+"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying.
+
+Each call runs within its deadline (`_deadline`), and each answer is read whole through the
+bounded reader (`_body`) before anything decides on it: a retry never re-downloads a body
+that was too large, and a redirect is an error, never followed.
+"""
 
 from __future__ import annotations
 
 import httpx
 
 from .. import _transport
+from .._body import Unreadable
+from .._config import DEFAULT_MAX_RESPONSE_BYTES
+from .._deadline import AsyncDeadline
 from .._ratelimit import RateLimiter
 from .._retries import RetryPolicy
-from .._transport import Attempts, _rate_limit_timeout, _wants_status_check
+from .._transport import Attempts
 
 __all__ = ["AsyncClientTransport", "AsyncRetryTransport", "AsyncSharedTransport"]
 
@@ -26,22 +34,30 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         path_prefix: str = "",
         limiter: RateLimiter | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.wrapped = wrapped
         self.policy = policy
         self.path_prefix = path_prefix
         self.limiter = limiter
+        self.max_response_bytes = max_response_bytes
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = Attempts(request, self.policy, self.path_prefix)
+        attempts = Attempts(request, self.policy, self.path_prefix, self.max_response_bytes)
+        with AsyncDeadline(attempts.deadline, attempts.expired, request):
+            return await self._attempts(request, attempts)
+
+    async def _attempts(self, request: httpx.Request, attempts: Attempts) -> httpx.Response:
         while True:
             attempts.check_deadline()
             if self.limiter is not None:
                 if not await self.limiter.acquire_async(attempts.feature, attempts.remaining()):
-                    raise _rate_limit_timeout(request)
+                    raise attempts.rate_limit_timeout()
                 attempts.check_deadline()
             try:
-                response = await self.wrapped.handle_async_request(request)
+                response = await self._read(
+                    await self.wrapped.handle_async_request(request), attempts
+                )
             except httpx.TransportError as exc:
                 delay = attempts.after_exception(exc)
                 if delay is None:
@@ -49,17 +65,30 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 attempts.log_retry(delay, type(exc).__name__)
                 await _transport._async_sleep(delay)
                 continue
-            if not _wants_status_check(response):
-                attempts.report(self.limiter, response)
-                return response
-            await response.aread()
             attempts.report(self.limiter, response)
             delay = attempts.after_response(response)
             if delay is None:
-                return response
-            await response.aclose()
+                return attempts.final(response)
             attempts.log_retry(delay, f"HTTP {response.status_code}")
             await _transport._async_sleep(delay)
+
+    async def _read(self, response: httpx.Response, attempts: Attempts) -> httpx.Response:
+        """`response` with its whole body read through the bounded reader."""
+        try:
+            reader = attempts.reader(response)
+            if reader is None:
+                return response
+            async for chunk in response.aiter_raw():
+                reader.feed(chunk)
+                attempts.check_deadline()
+            raw = reader.finish()
+        except Unreadable as exc:
+            raise attempts.refused(response, exc) from None
+        finally:
+            await response.aclose()
+        answer = attempts.answer(response, raw)
+        await answer.aread()
+        return answer
 
     async def aclose(self) -> None:
         await self.wrapped.aclose()
@@ -68,14 +97,15 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 class AsyncClientTransport(httpx.AsyncBaseTransport):
     """Sends through a caller-supplied httpx.AsyncClient (its proxies, TLS and hooks apply).
 
-    Never closes it: the caller owns the client.
+    Never follows redirects, whatever the client's `follow_redirects`; never closes it: the
+    caller owns the client.
     """
 
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self.client.send(request, stream=True)
+        return await self.client.send(request, stream=True, follow_redirects=False)
 
     async def aclose(self) -> None:
         """The caller owns the client."""

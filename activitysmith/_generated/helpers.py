@@ -6,7 +6,7 @@ Generated from openapi.yaml by `make generate` (scripts/codegen); do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Never, cast
 
 from .._helpers import given
 from .._types import NOT_GIVEN, NotGiven
@@ -49,6 +49,7 @@ def content_state(
     step_colors: Sequence[LiveActivityColorValue] | NotGiven = NOT_GIVEN,
     auto_dismiss_minutes: int | NotGiven = NOT_GIVEN,
     auto_dismiss_seconds: int | NotGiven = NOT_GIVEN,
+    **unknown: Never,
 ) -> ContentStateParams:
     """A Live Activity content state with exactly the fields given.
 
@@ -76,6 +77,7 @@ def content_state(
     return cast(
         "ContentStateParams",
         given(
+            ("StreamContentState", "ContentStateStart", "ContentStateUpdate", "ContentStateEnd"),
             title=title,
             subtitle=subtitle,
             type=type,
@@ -96,6 +98,7 @@ def content_state(
             step_colors=step_colors,
             auto_dismiss_minutes=auto_dismiss_minutes,
             auto_dismiss_seconds=auto_dismiss_seconds,
+            **unknown,
         ),
     )
 
@@ -106,6 +109,7 @@ def metric(
     *,
     unit: str | NotGiven = NOT_GIVEN,
     color: LiveActivityColorValue | NotGiven = NOT_GIVEN,
+    **unknown: Never,
 ) -> ActivityMetricParams:
     """One readout of a `metrics` or `stats` Live Activity, e.g. `metric("CPU", 9, unit="%")`.
 
@@ -114,7 +118,10 @@ def metric(
     - `unit`: Unit appended to a numeric value, e.g. `%` or `ms`.
     - `color`: Colour of this metric.
     """
-    return cast("ActivityMetricParams", given(label=label, value=value, unit=unit, color=color))
+    return cast(
+        "ActivityMetricParams",
+        given(("ActivityMetric",), label=label, value=value, unit=unit, color=color, **unknown),
+    )
 
 
 def action(
@@ -124,6 +131,7 @@ def action(
     *,
     method: WebhookMethodValue | NotGiven = NOT_GIVEN,
     body: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+    **unknown: Never,
 ) -> LiveActivityActionParams:
     """A button: opens `url` (type "open_url") or has ActivitySmith call it (type "webhook").
 
@@ -138,27 +146,42 @@ def action(
     if url in ("open_url", "webhook") and type not in ("open_url", "webhook"):  # (type, url)
         url, type = cast("str", type), cast("ActionTypeValue", url)
     return cast(
-        "LiveActivityActionParams", given(title=title, url=url, type=type, method=method, body=body)
+        "LiveActivityActionParams",
+        given(
+            ("LiveActivityAction",),
+            title=title,
+            url=url,
+            type=type,
+            method=method,
+            body=body,
+            **unknown,
+        ),
     )
 
 
 def alert_icon(
-    symbol: str, *, color: LiveActivityColorValue | NotGiven = NOT_GIVEN
+    symbol: str, *, color: LiveActivityColorValue | NotGiven = NOT_GIVEN, **unknown: Never
 ) -> LiveActivityAlertIconParams:
     """An SF Symbol shown on the Live Activity, e.g. `alert_icon("bolt.fill", color="yellow")`.
 
     - `symbol`: Apple SF Symbol name, e.g. `server.rack`.
     - `color`: Tint of the symbol only.
     """
-    return cast("LiveActivityAlertIconParams", given(symbol=symbol, color=color))
+    return cast(
+        "LiveActivityAlertIconParams",
+        given(("LiveActivityAlertIcon",), symbol=symbol, color=color, **unknown),
+    )
 
 
 def alert_badge(
-    title: str, *, color: LiveActivityColorValue | NotGiven = NOT_GIVEN
+    title: str, *, color: LiveActivityColorValue | NotGiven = NOT_GIVEN, **unknown: Never
 ) -> LiveActivityAlertBadgeParams:
     """A short label shown on the Live Activity, e.g. `alert_badge("SEV-2", color="red")`.
 
     - `title`: Badge text, e.g. `PROD`.
     - `color`: Colour of the badge only.
     """
-    return cast("LiveActivityAlertBadgeParams", given(title=title, color=color))
+    return cast(
+        "LiveActivityAlertBadgeParams",
+        given(("LiveActivityAlertBadge",), title=title, color=color, **unknown),
+    )

@@ -10,9 +10,17 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from .._base_client import BaseClient, Timeout
+from .._base_client import BaseClient, LoopBinding, Timeout, not_json
 from .._call_forms import call_body
-from .._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, mask_key
+from .._config import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TOTAL_TIMEOUT,
+    mask_key,
+)
+from .._deadline import SocketDeadline
+from .._errors import ConfigurationError
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
 from .._responses import error_from_exception
@@ -39,9 +47,12 @@ class ActivitySmith(BaseClient):
     """Synchronous ActivitySmith client.
 
     `api_key` defaults to $ACTIVITYSMITH_API_KEY and `base_url` to $ACTIVITYSMITH_BASE_URL
-    (else https://activitysmith.com/api). `timeout` applies to each attempt, `total_timeout`
-    (seconds) to the whole call including retries. Pass `http_client` to send through your
-    own `httpx.Client` (proxies, TLS, hooks); it is never closed by this client.
+    (else https://activitysmith.com/api). `timeout` applies to each attempt; `total_timeout`
+    (seconds, default 120; None for none) bounds the whole call: connecting, sending, every
+    byte of the answer, retries, backoff and rate-limit waits. `max_response_bytes` caps an
+    answer, counted before and after decompression. Pass `http_client` to send through your
+    own `httpx.Client` (proxies, TLS, hooks); it is never closed by this client, and its
+    `follow_redirects` never applies (the SDK never follows a redirect).
     `rate_limit` makes every request, retries included, wait for its turn instead of
     collecting 429s. By default it keeps to the API's budget of each feature
     (notifications, live-activities, metrics, badges; see `RateLimiter().budgets`); a
@@ -60,12 +71,19 @@ class ActivitySmith(BaseClient):
         base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        total_timeout: float | None = None,
+        total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         rate_limit: RateLimit | NotGiven = NOT_GIVEN,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ConfigurationError(
+                "http_client must be an httpx.Client, got "
+                f"{type(http_client).__module__}.{type(http_client).__name__}",
+                field="http_client",
+            )
         super().__init__(
             api_key=api_key,
             base_url=base_url,
@@ -75,10 +93,22 @@ class ActivitySmith(BaseClient):
             default_headers=default_headers,
             allow_insecure_http=allow_insecure_http,
             rate_limit=rate_limit,
+            max_response_bytes=max_response_bytes,
         )
-        inner = httpx.HTTPTransport() if http_client is None else ClientTransport(http_client)
+        self._loop = LoopBinding()
+        inner: httpx.BaseTransport
+        if http_client is None:
+            inner = httpx.HTTPTransport()
+            SocketDeadline.install(inner)
+        else:
+            SocketDeadline.install_on_client(http_client)
+            inner = ClientTransport(http_client)
         self._transport = RetryTransport(
-            inner, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
+            inner,
+            self._config.retry,
+            path_prefix=self._config.path_prefix,
+            limiter=self._limiter,
+            max_response_bytes=self._config.max_response_bytes,
         )
         self._http = httpx.Client(
             base_url=self._config.base_url,
@@ -99,6 +129,7 @@ class ActivitySmith(BaseClient):
         target: ChannelTargetParams | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
     ) -> AppIconBadgeCountUpdateResult:
         """Set the number on the ActivitySmith app icon (0 clears it), optionally per channel."""
         fields: dict[str, Any] = {"badge": value}
@@ -106,7 +137,9 @@ class ActivitySmith(BaseClient):
             fields["channels"] = channels
         if not isinstance(target, NotGiven):
             fields["target"] = target
-        return self._request(UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries)
+        return self._request(
+            UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries, total_timeout
+        )
 
     @property
     def low_level(self) -> AuthenticatedClient:
@@ -140,11 +173,12 @@ class ActivitySmith(BaseClient):
         fields: Mapping[str, Any],
         timeout: Timeout | NotGiven,
         max_retries: int | NotGiven,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
     ) -> R:
         """A resource method's call: its request argument and keywords, in every form the
         resources accept (`_call_forms`), then `_request`."""
         params, body_fields = call_body(op, request, fields)
-        return self._request(op, path, params, body_fields, timeout, max_retries)
+        return self._request(op, path, params, body_fields, timeout, max_retries, total_timeout)
 
     def _request(
         self,
@@ -157,13 +191,17 @@ class ActivitySmith(BaseClient):
         total_timeout: float | NotGiven | None = NOT_GIVEN,
     ) -> R:
         """Validate, send and map one call of `op`; every failure is an SDK exception."""
+        self._loop.check(self)
         kwargs = self._prepare(op, path, params, fields, timeout, max_retries, total_timeout)
-        request = self._http.build_request(**kwargs)
+        try:
+            request = self._http.build_request(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise not_json(exc) from None
         try:
             response = self._http.send(request)
         except httpx.HTTPError as exc:
             raise error_from_exception(exc, request) from exc
-        return self._finish(op, response)
+        return self._finish(op, response, path)
 
     def close(self) -> None:
         """Close the connections this client opened (never a caller-supplied http_client).
@@ -174,9 +212,15 @@ class ActivitySmith(BaseClient):
         trackers = sys.modules.get(f"{__package__}._tracker")  # not loaded: no tracker ran
         if trackers is not None:
             trackers.drain(self)
-        if self._low_level is not None:
-            self._low_level.get_httpx_client().close()
-        self._http.close()
+        self._closed = True
+        try:
+            if self._low_level is not None:
+                self._low_level.get_httpx_client().close()
+            self._http.close()
+        except RuntimeError:
+            if not self._loop.foreign():
+                raise
+            # Its connections belong to an event loop that is gone: nothing is left to close.
 
     def __enter__(self) -> Self:
         return self

@@ -74,11 +74,18 @@ class LiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamKeywords],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
         return self._client._call(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
+            RECONCILE_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     def end_stream(
@@ -88,11 +95,18 @@ class LiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStreamDeleteKeywords],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
         return self._client._call(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), request, fields, timeout, max_retries
+            END_LIVE_ACTIVITY_STREAM,
+            (stream_key,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     def start(
@@ -101,10 +115,13 @@ class LiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityStartKeywords],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
-        return self._client._call(START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
+        return self._client._call(
+            START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+        )
 
     def update(
         self,
@@ -112,10 +129,13 @@ class LiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityUpdateKeywords],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
-        return self._client._call(UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
+        return self._client._call(
+            UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+        )
 
     def end(
         self,
@@ -123,10 +143,13 @@ class LiveActivities(LiveActivityTypeNames):
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[LiveActivityEndKeywords],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
-        return self._client._call(END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries)
+        return self._client._call(
+            END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+        )
 
     def progress(
         self, iterable: Items[T], stream_key: str, **options: Unpack[ProgressOptions]

@@ -32,13 +32,16 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
 
         Not retried after it may have reached the server, so it is never delivered twice.
         """
-        return self._client._call(SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries)
+        return self._client._call(
+            SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries, total_timeout
+        )
 
     def replace(
         self,
@@ -47,11 +50,18 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
         return self._client._call(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), request, fields, timeout, max_retries
+            REPLACE_PUSH_NOTIFICATION,
+            (notification_id,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
         )
 
     # The official package's generated-style names (OpenAPI-Generator's), for code written for it.

@@ -1,14 +1,22 @@
 # Generated from activitysmith/_async/_transport.py by scripts/unasync.py; do not edit.
-"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying."""
+"""httpx transports that retry by the rules in `_retries`; the I/O half of retrying.
+
+Each call runs within its deadline (`_deadline`), and each answer is read whole through the
+bounded reader (`_body`) before anything decides on it: a retry never re-downloads a body
+that was too large, and a redirect is an error, never followed.
+"""
 
 from __future__ import annotations
 
 import httpx
 
 from .. import _transport
+from .._body import Unreadable
+from .._config import DEFAULT_MAX_RESPONSE_BYTES
+from .._deadline import Deadline
 from .._ratelimit import RateLimiter
 from .._retries import RetryPolicy
-from .._transport import Attempts, _rate_limit_timeout, _wants_status_check
+from .._transport import Attempts
 
 __all__ = ["ClientTransport", "RetryTransport", "SharedTransport"]
 
@@ -27,22 +35,28 @@ class RetryTransport(httpx.BaseTransport):
         *,
         path_prefix: str = "",
         limiter: RateLimiter | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.wrapped = wrapped
         self.policy = policy
         self.path_prefix = path_prefix
         self.limiter = limiter
+        self.max_response_bytes = max_response_bytes
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempts = Attempts(request, self.policy, self.path_prefix)
+        attempts = Attempts(request, self.policy, self.path_prefix, self.max_response_bytes)
+        with Deadline(attempts.deadline, attempts.expired, request):
+            return self._attempts(request, attempts)
+
+    def _attempts(self, request: httpx.Request, attempts: Attempts) -> httpx.Response:
         while True:
             attempts.check_deadline()
             if self.limiter is not None:
                 if not self.limiter.acquire(attempts.feature, attempts.remaining()):
-                    raise _rate_limit_timeout(request)
+                    raise attempts.rate_limit_timeout()
                 attempts.check_deadline()
             try:
-                response = self.wrapped.handle_request(request)
+                response = self._read(self.wrapped.handle_request(request), attempts)
             except httpx.TransportError as exc:
                 delay = attempts.after_exception(exc)
                 if delay is None:
@@ -50,17 +64,30 @@ class RetryTransport(httpx.BaseTransport):
                 attempts.log_retry(delay, type(exc).__name__)
                 _transport._sleep(delay)
                 continue
-            if not _wants_status_check(response):
-                attempts.report(self.limiter, response)
-                return response
-            response.read()
             attempts.report(self.limiter, response)
             delay = attempts.after_response(response)
             if delay is None:
-                return response
-            response.close()
+                return attempts.final(response)
             attempts.log_retry(delay, f"HTTP {response.status_code}")
             _transport._sleep(delay)
+
+    def _read(self, response: httpx.Response, attempts: Attempts) -> httpx.Response:
+        """`response` with its whole body read through the bounded reader."""
+        try:
+            reader = attempts.reader(response)
+            if reader is None:
+                return response
+            for chunk in response.iter_raw():
+                reader.feed(chunk)
+                attempts.check_deadline()
+            raw = reader.finish()
+        except Unreadable as exc:
+            raise attempts.refused(response, exc) from None
+        finally:
+            response.close()
+        answer = attempts.answer(response, raw)
+        answer.read()
+        return answer
 
     def close(self) -> None:
         self.wrapped.close()
@@ -69,14 +96,15 @@ class RetryTransport(httpx.BaseTransport):
 class ClientTransport(httpx.BaseTransport):
     """Sends through a caller-supplied httpx.Client (its proxies, TLS and hooks apply).
 
-    Never closes it: the caller owns the client.
+    Never follows redirects, whatever the client's `follow_redirects`; never closes it: the
+    caller owns the client.
     """
 
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self.client.send(request, stream=True)
+        return self.client.send(request, stream=True, follow_redirects=False)
 
     def close(self) -> None:
         """The caller owns the client."""

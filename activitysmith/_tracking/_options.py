@@ -68,6 +68,11 @@ _EXTRAS: tuple[str, ...] = TRACK_EXTRAS  # on every PUT
 _END_EXTRAS: tuple[str, ...] = TRACK_END_EXTRAS  # of those, what the final DELETE accepts
 _STYLE: tuple[str, ...] = PROGRESS_STYLE
 _PROGRESS = ("title", "total", "steps", "unit", "subtitle", *_STYLE, *_DELIVERY, *_EXTRAS)
+_TRACK = frozenset(
+    {"title", "type", *_DELIVERY, *_EXTRAS}
+    | TrackStateParams.__required_keys__
+    | TrackStateParams.__optional_keys__
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,9 @@ def plan_track(stream_key: str, options: Mapping[str, Any]) -> tuple[Plan, dict[
     step 0 for segmented progress, an elapsed (count-up) clock for a timer.
     """
     _require_title(options)
+    unknown = sorted(set(options) - _TRACK)
+    if unknown:
+        raise ValidationError(unknown[0], "is not an option of track()")
     plan = _plan(stream_key, options)
     skip = {*_DELIVERY, *_EXTRAS}
     state = {name: value for name, value in options.items() if name not in skip}
@@ -115,7 +123,7 @@ def plan_track(stream_key: str, options: Mapping[str, Any]) -> tuple[Plan, dict[
 
 def _require_title(options: Mapping[str, Any]) -> None:
     if "title" not in options:
-        raise TypeError("missing required keyword argument: 'title'")
+        raise ValidationError("title", "is required")
 
 
 def _count(name: str, value: Any, minimum: int) -> int | None:
@@ -132,7 +140,7 @@ def plan_progress(
     """Check `progress()` options; the plan and how to draw the count."""
     unknown = sorted(set(options) - set(_PROGRESS))
     if unknown:
-        raise TypeError(f"progress() got an unexpected keyword argument {unknown[0]!r}")
+        raise ValidationError(unknown[0], "is not an option of progress()")
     plan = _plan(stream_key, options)
     _require_title(options)
     total = _count("total", options.get("total"), 0)

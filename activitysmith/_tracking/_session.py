@@ -56,6 +56,10 @@ def interval_after(sent: int, min_interval: float | None) -> float:
     return FAST_INTERVAL if sent < BURST_UPDATES else STEADY_INTERVAL
 
 
+_MAX_SECONDS = 86_400.0
+"""A day: longer waits overflow the platform's clocks."""
+
+
 def check_timing(min_interval: float | None, flush_timeout: float) -> None:
     """Raise ValidationError for an unusable `min_interval` or `flush_timeout`."""
     for name, value, allow_zero in (
@@ -67,12 +71,13 @@ def check_timing(min_interval: float | None, flush_timeout: float) -> None:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or value < 0
+            or not 0 <= value <= _MAX_SECONDS  # False for NaN
             or (value == 0 and not allow_zero)
         ):
             bound = ">= 0" if allow_zero else "> 0"
-            raise ValidationError(name, f"must be a finite number of seconds {bound}")
+            raise ValidationError(
+                name, f"must be a number of seconds {bound} and at most {_MAX_SECONDS:.0f}"
+            )
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_USAGE",
+    "delivered_anyway",
     "describe_error",
     "print_json",
+    "report_crash",
     "report_error",
     "report_result",
     "report_usage",
@@ -138,8 +140,28 @@ def describe_error(exc: BaseException) -> tuple[int, str, dict[str, Any]] | None
     return None
 
 
+def delivered_anyway(exc: BaseException) -> bool:
+    """A 2xx whose answer could not be read: the request was carried out (a push delivered),
+    so the command succeeded; a script that read a failure would send it again."""
+    from .. import _errors as e
+
+    status = getattr(exc, "status_code", None)
+    return (
+        isinstance(exc, e.APIResponseValidationError)
+        and isinstance(status, int)
+        and 200 <= status < 300
+    )
+
+
 def report_error(exc: BaseException, *, as_json: bool) -> int:
     """Print an SDK exception and return its exit code; re-raises anything else."""
+    if delivered_anyway(exc):
+        message = getattr(exc, "message", str(exc))
+        warn(f"the request was carried out, but its answer could not be read: {message}")
+        if as_json:
+            status = getattr(exc, "status_code", None)
+            print_json({"delivered": True, "status": status, "warning": message})
+        return EXIT_OK
     described = describe_error(exc)
     if described is None:
         raise exc
@@ -148,3 +170,17 @@ def report_error(exc: BaseException, *, as_json: bool) -> int:
     if as_json:
         print_json({"error": {**obj, "exit_code": code}})
     return code
+
+
+def report_crash(exc: BaseException, secret: str | None) -> int:
+    """One line for a failure that is a bug of ours (no traceback unless ACTIVITYSMITH_LOG=debug)."""
+    import os
+    import traceback
+
+    text = f"{type(exc).__name__}: {exc}"
+    if os.environ.get("ACTIVITYSMITH_LOG", "").strip().lower() == "debug":
+        text = "".join(traceback.format_exception(exc)).rstrip()
+    if secret:
+        text = text.replace(secret, "ask_***")
+    _stderr(f"{PROG}: internal error (please report it): {text}")
+    return EXIT_API

@@ -431,9 +431,7 @@ def _sandbox(commands: Any, parent: argparse.ArgumentParser) -> None:
         "Only an explicit --api-key changes the key it accepts (never $ACTIVITYSMITH_API_KEY).",
     )
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: %(default)s)")
-    p.add_argument(
-        "--port", type=v.non_negative_integer, default=0, help="port (default: any free port)"
-    )
+    p.add_argument("--port", type=v.port, default=0, help="port (default: any free port)")
     p.add_argument("--no-rate-limit", action="store_true", help="switch off the request budgets")
     p.add_argument(
         "--auto-create-metrics",
@@ -458,7 +456,9 @@ def _run(commands: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--stream-key", required=True, metavar="KEY", help="stream to show it on, e.g. backup"
     )
-    p.add_argument("--title", metavar="TEXT", help="title shown (default: the command line)")
+    p.add_argument(
+        "--title", metavar="TEXT", help="title shown (default: the program's name, e.g. backup.sh)"
+    )
     p.add_argument(
         "--push-on",
         choices=PUSH_ON,

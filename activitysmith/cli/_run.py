@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import signal
 import subprocess
 import sys
@@ -69,7 +68,12 @@ def _signal_name(signum: int) -> str:
 
 
 def _default_title(command: list[str]) -> str:
-    text = shlex.join(command)
+    """The program's name: never its arguments, which may hold secrets (`--password=...`)."""
+    name = os.path.basename(command[0].rstrip("/")) or command[0]
+    # Bytes that were not UTF-8 arrive as lone surrogates; show them as U+FFFD instead.
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(char if char.isprintable() else "\ufffd" for char in text).strip()
+    text = text or "command"
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -150,6 +154,12 @@ class _Reporter:
         except e.ActivitySmithError as exc:
             described = describe_error(exc)
             warn((described[1] if described else str(exc)) + "; the command is not affected")
+            return False
+        except Exception as exc:  # whatever goes wrong, the command's outcome is its own
+            warn(
+                f"reporting to ActivitySmith failed ({type(exc).__name__}); the command is "
+                "not affected"
+            )
             return False
         return True
 

@@ -30,6 +30,7 @@ __all__ = [
     "named",
     "non_negative_integer",
     "number",
+    "port",
     "positive_number",
     "scalar",
 ]
@@ -48,7 +49,7 @@ _NUMBER_UNIT = re.compile(r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?)\s*([^\s0-9.,][^0-
 
 def scalar(text: str) -> int | float | str:
     """Text written as a JSON number becomes that number ("42" -> 42, "99.9" -> 99.9); else the text."""
-    if _INT.fullmatch(text):
+    if _INT.fullmatch(text) and len(text) <= 4000:  # past that, Python refuses int(text)
         return int(text)
     if _NUMBER.fullmatch(text):
         value = float(text)
@@ -75,8 +76,8 @@ def positive_number(text: str) -> int | float:
 
 def integer(text: str) -> int:
     """A whole number written without decimals."""
-    if not _INT.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}")
+    if not _INT.fullmatch(text) or len(text) > 4000:  # past Python's int-from-text limit
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text[:40]!r}")
     return int(text)
 
 
@@ -86,6 +87,13 @@ def non_negative_integer(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
     return value
+
+
+def port(text: str) -> int:
+    """A TCP port: 0 (any free port) to 65535."""
+    if not _INT.fullmatch(text) or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text[:20]!r}")
+    return int(text)
 
 
 def _json(text: str) -> Any:
@@ -107,6 +115,8 @@ def _json(text: str) -> Any:
         source, where = text, "the value"
     try:
         return json.loads(source)
+    except RecursionError:
+        raise argparse.ArgumentTypeError(f"{where} is nested too deep to be read") from None
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"{where} is not valid JSON: {exc}") from None
 

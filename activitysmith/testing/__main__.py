@@ -33,6 +33,22 @@ def device(text: str) -> Device:
     return Device(name, user=user.strip(), channels=slugs)
 
 
+def _port(text: str) -> int:
+    """0 (any free port) to 65535."""
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text[:20]!r}")
+    return int(text)
+
+
+def _api_key(text: str) -> str:
+    """A key a client can send: visible ASCII, no spaces."""
+    if not text or not all("!" <= char <= "~" for char in text):
+        raise argparse.ArgumentTypeError(
+            "expected a non-empty key of visible ASCII characters without spaces"
+        )
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and serve until Ctrl-C or SIGTERM."""
     parser = argparse.ArgumentParser(
@@ -43,9 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--host", default="127.0.0.1", help="interface to bind (default: %(default)s)"
     )
-    parser.add_argument("--port", type=int, default=0, help="port (default: 0, any free port)")
+    parser.add_argument("--port", type=_port, default=0, help="port (default: 0, any free port)")
     parser.add_argument(
-        "--api-key", default=DEFAULT_API_KEY, help="accepted API key (default: %(default)s)"
+        "--api-key",
+        type=_api_key,
+        default=DEFAULT_API_KEY,
+        help="accepted API key (default: %(default)s)",
     )
     parser.add_argument(
         "--no-rate-limit", action="store_true", help="switch off the request budgets"

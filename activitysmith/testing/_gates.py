@@ -155,7 +155,7 @@ def _decode(body: bytes) -> Any:
             "Invalid JSON",
             f"Request body is not valid UTF-8: byte 0x{body[exc.start]:02x} at position {exc.start}",
         ) from exc
-    except (_BadJson, ValueError, RecursionError) as exc:
+    except (_BadJson, ValueError) as exc:
         raise ApiError(400, "Invalid JSON", f"Request body is not valid JSON: {exc}") from exc
 
 
@@ -167,11 +167,34 @@ def parse_json(body: bytes) -> Any:
         return None
 
 
+MAX_DEPTH = 100
+"""How deep a request body may nest (the document is level 1), as the SDK allows and as the
+default nesting limit of common JSON parsers; deeper bodies are answered 400."""
+
+
 def _strict_json(body: bytes) -> Any:
-    """json.loads without NaN, Infinity or numbers too large for a float."""
-    return json.loads(
-        body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
-    )
+    """json.loads without NaN, Infinity, numbers too large for a float, or absurd nesting."""
+    try:
+        value = json.loads(
+            body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float
+        )
+    except RecursionError:
+        raise _BadJson(f"it is nested more than {MAX_DEPTH} levels deep") from None
+    if body.count(b"[") + body.count(b"{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
+        raise _BadJson(f"it is nested more than {MAX_DEPTH} levels deep")
+    return value
+
+
+def _depth(value: Any) -> int:
+    """How many containers deep `value` nests (without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _reject_constant(name: str) -> Any:

@@ -114,7 +114,8 @@ class SpecValidator:
         for name, schema in linked.get("components", {}).get("schemas", {}).items():
             resources.append((SCHEMA_URI + name, DRAFT202012.create_resource(schema)))
         registry = Registry().with_resources(resources).crawl()
-        # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker.
+        # openapi-core's choice for OpenAPI 3.1: the 3.1 keywords with the 3.0 format checker,
+        # with `pattern` read as JSON Schema means it (ECMA-262), not as Python's `re` would.
         format_checker = OAS30ReadValidator.FORMAT_CHECKER
         checker_class = with_extensions(OAS31Validator)
 
@@ -218,6 +219,7 @@ def with_extensions(base: Any) -> Any:
         {
             "x-activitysmith-max-json-bytes": max_json_bytes,
             "x-activitysmith-max-unique-items": max_unique_items,
+            "pattern": _ecma_pattern,
         },
     )
 
@@ -256,6 +258,24 @@ def _field_errors(
                 found[name] = (str(error["error"]), None if code is None else str(code))
                 break
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _ecma(pattern: str) -> re.Pattern[str]:
+    """`pattern` with ECMA-262's meaning where Python's differs for the spec's patterns: a
+    final `$` matches only at the very end (Python's also before a final newline, which let
+    `abc\\n` pass as a stream key), and `\\d`, `\\w` are ASCII."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern, re.ASCII)
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterable[Any]:
+    """jsonschema's `pattern` keyword, matching as ECMA-262 does."""
+    if validator.is_type(instance, "string") and not _ecma(pattern).search(instance):
+        from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
 def _operations(document: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:

@@ -347,15 +347,27 @@ def emit_helpers(spec: Spec) -> str:
                 params.append(f"{name}: {ann}")
             else:
                 params.append(f"{name}: {ann} | NotGiven = NOT_GIVEN")
+        params.append("**unknown: Never")  # a misspelt field: ValidationError (and a type error)
         returned = (
             "ContentStateParams" if helper.schema == CONTENT_STATES else params_name(helper.schema)
+        )
+        schemas = (
+            tuple(content_state_schemas(spec))
+            if helper.schema == CONTENT_STATES
+            else (helper.schema,)
         )
         returns.add(returned)
         lines = [helper.doc, ""]
         for name in [*helper.positional, *keyword_only]:
             text = first_sentence(by_name[name][2])
             lines.append(f"- `{name}`: {text}" if text else f"- `{name}`")
-        arguments = ", ".join(f"{n}={n}" for n in [*helper.positional, *keyword_only])
+        arguments = ", ".join(
+            [
+                literal(schemas),
+                *(f"{n}={n}" for n in [*helper.positional, *keyword_only]),
+                "**unknown",
+            ]
+        )
         functions.append(
             f"\n\ndef {helper.name}({', '.join(params)}) -> {returned}:\n"
             + docstring("\n".join(lines))
@@ -369,7 +381,7 @@ def emit_helpers(spec: Spec) -> str:
         )
         + "\nfrom __future__ import annotations\n\n"
         + "from collections.abc import Mapping, Sequence\n"
-        + "from typing import TYPE_CHECKING, Any, cast\n\n"
+        + "from typing import TYPE_CHECKING, Any, Never, cast\n\n"
         + "from .._helpers import given\n"
         + "from .._types import NOT_GIVEN, NotGiven\n\n"
         + "if TYPE_CHECKING:\n"

@@ -464,7 +464,7 @@ def test_metric_timestamp_is_sent_as_given(
 
     assert result.returncode == 0, result.stderr
     assert exact(only_request(activitysmith_server)[2]) == exact(
-        {"value": 99.98, "timestamp": "2026-01-31T12:00:00+00:00"}
+        {"value": 99.98, "timestamp": "2026-01-31T12:00:00Z"}
     )
 
 

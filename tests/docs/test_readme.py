@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +112,26 @@ def test_readme_pytest_example_fails_when_the_code_under_test_is_wrong(
     )
     with pytest.raises(AssertionError):
         namespace["test_deploy_notifies"](activitysmith_server, activitysmith_client)
+
+
+def test_every_guarantee_in_the_readme_names_tests_that_exist() -> None:
+    """The README's "Guarantees" table is only worth what its tests are: each one it names
+    must be a test function in the file it names (a rename or removal fails here)."""
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "README.md").read_text("utf-8")
+    section = text.split("\n## Guarantees\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`tests/" in line]
+    assert len(rows) >= 15, "the Guarantees table lost its rows"
+    defined: dict[str, set[str]] = {}
+    for row in rows:
+        named = re.findall(r"`(tests/[\w/]+\.py)::(test_\w+)`", row)
+        assert named, f"a guarantee without a test: {row[:80]}"
+        for path, name in named:
+            if path not in defined:
+                tree = ast.parse((root / path).read_text("utf-8"))
+                defined[path] = {
+                    node.name
+                    for node in tree.body
+                    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                }
+            assert name in defined[path], f"README names {path}::{name}, which does not exist"

@@ -85,7 +85,8 @@ def test_pydantic_models_send_only_the_fields_set(
     assert [r.body for r in activitysmith_server.requests] == [
         b'{"content_state":{"title":"Server Health","type":"metrics",'
         b'"metrics":[{"label":"CPU","value":9}]}}',
-        b'{"content_state":{"title":"Server Health","metrics":[{"label":"CPU","value":7,"unit":"%"}]}}',
+        # Top-level fields move into content_state in the order they were given.
+        b'{"content_state":{"metrics":[{"label":"CPU","value":7,"unit":"%"}],"title":"Server Health"}}',
     ]
 
 

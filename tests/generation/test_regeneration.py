@@ -287,8 +287,8 @@ def test_out_of_bounds_values_are_refused_before_sending_naming_the_field(
     assert probe["thread_id_65_dict"] == probe["thread_id_65"]
     assert probe["tag_33"] == ["tags[0]", "must be at most 32 characters, got 33"]
     assert probe["priority_11"] == ["content_state.priority", "must be <= 10, got 11"]
-    assert probe["eleven_metrics"] == [
-        "content_state.metrics",
+    assert probe["eleven_metrics"] == [  # refused by content_state() itself, before the call
+        "metrics",
         "must have at most 10 items, got 11",
     ]
     assert probe["sent_after_refusals"] == 2

@@ -275,8 +275,8 @@ def test_track_rejects_a_first_state_the_api_would_reject(options: dict[str, Any
         ("job", {"title": "P", "total": True}, ValidationError),
         ("job", {"title": "P", "unit": ""}, ValidationError),
         ("job", {"title": ""}, ValidationError),
-        ("job", {}, TypeError),
-        ("job", {"title": "P", "percentage": 3}, TypeError),
+        ("job", {}, ValidationError),  # title is required
+        ("job", {"title": "P", "percentage": 3}, ValidationError),  # progress() draws it
     ],
 )
 def test_progress_rejects_bad_arguments(

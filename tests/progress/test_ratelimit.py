@@ -277,7 +277,9 @@ def test_limiter_repr_shows_its_settings() -> None:
 
 
 def test_transport_limit_error_is_a_timeout() -> None:
-    from activitysmith._transport import _rate_limit_timeout
+    from activitysmith._retries import RetryPolicy
+    from activitysmith._transport import Attempts
 
     request = httpx.Request("GET", "http://127.0.0.1/")
-    assert isinstance(_rate_limit_timeout(request), httpx.TimeoutException)
+    error = Attempts(request, RetryPolicy(), "").rate_limit_timeout()
+    assert isinstance(error, httpx.TimeoutException)
