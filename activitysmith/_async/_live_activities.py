@@ -55,12 +55,17 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamParams],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
         return await self._client._request(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
-        )
+            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     async def end_stream(
         self,
@@ -70,12 +75,17 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamDeleteParams],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
         return await self._client._request(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
-        )
+            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     async def start(
         self,
@@ -84,12 +94,17 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStartParams],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
         return await self._client._request(
-            START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
-        )
+            START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     async def update(
         self,
@@ -98,12 +113,17 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityUpdateParams],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
         return await self._client._request(
-            UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
-        )
+            UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     async def end(
         self,
@@ -112,12 +132,17 @@ class AsyncLiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityEndParams],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
         return await self._client._request(
-            END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries
-        )
+            END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def progress(
         self, iterable: Items[T], stream_key: str, **options: Unpack[ProgressOptions]

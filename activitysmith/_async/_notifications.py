@@ -30,6 +30,10 @@ class AsyncNotifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
@@ -37,8 +41,9 @@ class AsyncNotifications:
         Not retried after it may have reached the server, so it is never delivered twice.
         """
         return await self._client._request(
-            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries
-        )
+            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     async def replace(
         self,
@@ -48,9 +53,14 @@ class AsyncNotifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
         return await self._client._request(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries
-        )
+            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip

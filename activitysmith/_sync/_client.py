@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy as _copy
 import sys
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -12,9 +13,9 @@ import httpx
 
 from .._base_client import BaseClient, Timeout
 from .._config import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, mask_key
+from .._errors import ConfigurationError
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
-from .._responses import error_from_exception
 from .._types import NOT_GIVEN, NotGiven
 from ._live_activities import LiveActivities
 from ._metrics import Metrics
@@ -39,8 +40,14 @@ class ActivitySmith(BaseClient):
 
     `api_key` defaults to $ACTIVITYSMITH_API_KEY and `base_url` to $ACTIVITYSMITH_BASE_URL
     (else https://activitysmith.com/api). `timeout` applies to each attempt, `total_timeout`
-    (seconds) to the whole call including retries. Pass `http_client` to send through your
-    own `httpx.Client` (proxies, TLS, hooks); it is never closed by this client.
+    (seconds) to the whole call including retries.
+
+    Proxies come from the environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY) exactly
+    as in httpx, or from `proxy=` (a URL or `httpx.Proxy`). Pass `http_client` to send through
+    your own `httpx.Client`: its headers, params, cookies, auth, hooks, mounts, proxies and
+    TLS settings all apply, and its headers win over the SDK's own `Authorization` and
+    `User-Agent` (only `default_headers` and per-call `extra_headers` win over it). It is
+    never closed by this client.
     `rate_limit` makes every request, retries included, wait for its turn instead of
     collecting 429s. By default it keeps to the API's budget of each feature
     (notifications, live-activities, metrics, badges; see `RateLimiter().budgets`); a
@@ -61,6 +68,7 @@ class ActivitySmith(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         total_timeout: float | None = None,
         http_client: httpx.Client | None = None,
+        proxy: str | httpx.Proxy | httpx.URL | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         rate_limit: RateLimit | NotGiven = NOT_GIVEN,
@@ -75,9 +83,22 @@ class ActivitySmith(BaseClient):
             allow_insecure_http=allow_insecure_http,
             rate_limit=rate_limit,
         )
-        inner = httpx.HTTPTransport() if http_client is None else ClientTransport(http_client)
+        if http_client is not None and proxy is not None:
+            raise ConfigurationError(
+                "Pass proxy= or http_client=, not both: set the proxy on your http_client."
+            )
+        if http_client is None:
+            pool = ClientTransport(
+                httpx.Client(proxy=proxy, timeout=self._config.timeout), owned=True
+            )
+        else:
+            pool = ClientTransport(http_client)
+        self._connect(pool)
+
+    def _connect(self, pool: httpx.BaseTransport) -> None:
+        self._pool = pool
         self._transport = RetryTransport(
-            inner, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
+            pool, self._config.retry, path_prefix=self._config.path_prefix, limiter=self._limiter
         )
         self._http = httpx.Client(
             base_url=self._config.base_url,
@@ -90,6 +111,23 @@ class ActivitySmith(BaseClient):
         self.live_activities = LiveActivities(self)
         self.metrics = Metrics(self)
 
+    def _share_connections(self, other: Self) -> None:
+        self._connect(SharedTransport(other._pool))
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client, with every method returning an `APIResponse` (status, headers, bytes,
+        `parse()`) instead of the typed result: `client.with_raw_response.notifications.send(...)`.
+
+        Error statuses still raise. It shares this client's connections and settings.
+        """
+        view = _copy.copy(self)
+        view._raw_response = True
+        view.notifications = Notifications(view)
+        view.live_activities = LiveActivities(view)
+        view.metrics = Metrics(view)
+        return view
+
     def badge_count(
         self,
         count: int,
@@ -98,6 +136,10 @@ class ActivitySmith(BaseClient):
         target: ChannelTargetParams | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> AppIconBadgeCountUpdateResult:
         """Set the number on the ActivitySmith app icon (0 clears it), optionally per channel."""
         fields: dict[str, Any] = {"badge": count}
@@ -105,7 +147,10 @@ class ActivitySmith(BaseClient):
             fields["channels"] = channels
         if not isinstance(target, NotGiven):
             fields["target"] = target
-        return self._request(UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries)
+        return self._request(
+            UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     @property
     def low_level(self) -> AuthenticatedClient:
@@ -140,15 +185,23 @@ class ActivitySmith(BaseClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> R:
         """Validate, send and map one call of `op`; every failure is an SDK exception."""
-        kwargs = self._prepare(op, path, params, fields, timeout, max_retries, total_timeout)
+        kwargs, removed = self._prepare(
+            op, path, params, fields, timeout, max_retries, total_timeout,
+            extra_headers, extra_query, extra_body,
+        )  # fmt: skip
         request = self._http.build_request(**kwargs)
+        for name in removed:
+            request.headers.pop(name, None)
         try:
             response = self._http.send(request)
         except httpx.HTTPError as exc:
-            raise error_from_exception(exc, request) from exc
-        return self._finish(op, response)
+            raise self._connection_error(exc, request) from exc
+        return self._result(op, response)
 
     def close(self) -> None:
         """Close the connections this client opened (never a caller-supplied http_client).

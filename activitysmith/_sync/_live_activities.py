@@ -56,12 +56,17 @@ class LiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamParams],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
         return self._client._request(
-            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
-        )
+            RECONCILE_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def end_stream(
         self,
@@ -71,12 +76,17 @@ class LiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamDeleteParams],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
         return self._client._request(
-            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries
-        )
+            END_LIVE_ACTIVITY_STREAM, (stream_key,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def start(
         self,
@@ -85,10 +95,17 @@ class LiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStartParams],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
-        return self._client._request(START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._request(
+            START_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def update(
         self,
@@ -97,10 +114,17 @@ class LiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityUpdateParams],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
-        return self._client._request(UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._request(
+            UPDATE_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def end(
         self,
@@ -109,10 +133,17 @@ class LiveActivities:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityEndParams],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
-        return self._client._request(END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries)
+        return self._client._request(
+            END_LIVE_ACTIVITY, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def progress(
         self, iterable: Items[T], stream_key: str, **options: Unpack[ProgressOptions]

@@ -31,6 +31,10 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
@@ -38,8 +42,9 @@ class Notifications:
         Not retried after it may have reached the server, so it is never delivered twice.
         """
         return self._client._request(
-            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries
-        )
+            SEND_PUSH_NOTIFICATION, (), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def replace(
         self,
@@ -49,9 +54,14 @@ class Notifications:
         *,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
         return self._client._request(
-            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries
-        )
+            REPLACE_PUSH_NOTIFICATION, (notification_id,), params, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip

@@ -7,6 +7,7 @@ import httpx
 
 from .. import _transport
 from .._ratelimit import RateLimiter
+from .._request_options import join_client_settings
 from .._retries import RetryPolicy
 from .._transport import Attempts, _rate_limit_timeout, _wants_status_check
 
@@ -65,19 +66,25 @@ class RetryTransport(httpx.BaseTransport):
 
 
 class ClientTransport(httpx.BaseTransport):
-    """Sends through a caller-supplied httpx.Client (its proxies, TLS and hooks apply).
+    """Sends through an httpx.Client: its auth, hooks, mounts, proxies and TLS apply.
 
-    Never closes it: the caller owns the client.
+    A caller-supplied client (`owned=False`) also lends its headers, query params and
+    cookies to each request, and is never closed here: the caller owns it. The SDK's own
+    client (`owned=True`, environment proxies and `proxy=`) is closed with the SDK client.
     """
 
-    def __init__(self, client: httpx.Client) -> None:
+    def __init__(self, client: httpx.Client, *, owned: bool = False) -> None:
         self.client = client
+        self.owned = owned
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.owned:
+            join_client_settings(request, self.client)
         return self.client.send(request, stream=True)
 
     def close(self) -> None:
-        """The caller owns the client."""
+        if self.owned:
+            self.client.close()
 
 
 class SharedTransport(httpx.BaseTransport):
