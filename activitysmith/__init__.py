@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         content_state,
         metric,
     )
+    from ._logging_handler import ActivitySmithHandler
     from ._ratelimit import RateLimiter
     from ._sync._client import ActivitySmith
     from ._sync._tracker import Tracker
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
 # line's --help) stays fast; type checkers see the imports above.
 _LAZY: dict[str, str] = {
     "ActivitySmith": "._sync._client",
+    "ActivitySmithHandler": "._logging_handler",
     "AsyncActivitySmith": "._async._client",
     "ActivitySmithError": "._errors",
     "APIConnectionError": "._errors",
@@ -115,6 +117,7 @@ __all__ = [
     "ActionType",
     "ActivitySmith",
     "ActivitySmithError",
+    "ActivitySmithHandler",
     "AsyncActivitySmith",
     "AsyncProgress",
     "AsyncTracker",
