@@ -75,8 +75,20 @@ class AsyncClientTransport(httpx.AsyncBaseTransport):
     def __init__(self, client: httpx.AsyncClient, *, owned: bool = False) -> None:
         self.client = client
         self.owned = owned
+        # The SDK's own client has no auth, hooks or cookies to apply: send straight through
+        # the transport its mounts pick for the origin (a proxy or the pool), found once per
+        # origin, so the default path costs what a bare transport costs.
+        self._route = getattr(client, "_transport_for_url", None) if owned else None
+        self._routes: dict[tuple[bytes, bytes, int | None], httpx.AsyncBaseTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._route is not None:
+            url = request.url
+            origin = (url.raw_scheme, url.raw_host, url.port)
+            transport = self._routes.get(origin)
+            if transport is None:
+                transport = self._routes[origin] = self._route(url)
+            return await transport.handle_async_request(request)
         if not self.owned:
             join_client_settings(request, self.client)
         return await self.client.send(request, stream=True)
