@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import activitysmith
 from activitysmith import ActivitySmith, AsyncActivitySmith
@@ -231,3 +234,44 @@ async def test_async_per_call_options_with_options_and_raw_response(
     raw = await client.with_raw_response.badge_count(6)
     assert raw.status_code == 200 and raw.parse().http_status == 200
     assert activitysmith_server.badge == 6
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**53), 2**53) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    extra_body=st.dictionaries(st.text(min_size=1, max_size=12), _JSON, max_size=4),
+    extra_query=st.dictionaries(
+        st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=8),
+        st.text(st.characters(categories=["L", "N"]), max_size=8),
+        max_size=3,
+    ),
+)
+def test_any_extras_reach_the_wire_exactly_or_fail_cleanly(
+    extra_body: dict[str, Any],
+    extra_query: dict[str, str],
+    activitysmith_client: ActivitySmith,
+    activitysmith_server: ActivitySmithServer,
+) -> None:
+    before = len(activitysmith_server.requests)
+    status = 200
+    try:
+        activitysmith_client.notifications.send(
+            title="t", extra_body=extra_body, extra_query=extra_query, max_retries=0
+        )
+    except activitysmith.APIStatusError as err:  # the API may refuse unknown fields
+        status = err.status_code
+    assert status in (200, 400)
+    recorded = activitysmith_server.requests[before:]
+    assert len(recorded) == 1
+    assert json.loads(recorded[0].body) == {"title": "t", **extra_body}
+    assert httpx.QueryParams(recorded[0].query) == httpx.QueryParams(extra_query)
