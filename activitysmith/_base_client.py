@@ -94,7 +94,8 @@ class BaseClient:
         allow_insecure_http: bool | NotGiven = NOT_GIVEN,
         rate_limit: RateLimit | NotGiven = NOT_GIVEN,
     ) -> Self:
-        """A client with some settings changed, sharing this one's connection pool.
+        """A client with some settings changed, sharing this one's connection pool
+        (`with_options()` is the same method).
 
         It also shares the rate budget unless `rate_limit` is given. `default_headers` are
         added to this client's (a None-free mapping; use `extra_headers` per call to remove
@@ -121,29 +122,8 @@ class BaseClient:
         clone._share_connections(self)
         return clone
 
-    def with_options(
-        self,
-        *,
-        api_key: str | NotGiven = NOT_GIVEN,
-        base_url: str | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        total_timeout: float | NotGiven | None = NOT_GIVEN,
-        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
-        allow_insecure_http: bool | NotGiven = NOT_GIVEN,
-        rate_limit: RateLimit | NotGiven = NOT_GIVEN,
-    ) -> Self:
-        """The same as `copy()`: `client.with_options(timeout=5).notifications.send(...)`."""
-        return self.copy(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-            total_timeout=total_timeout,
-            default_headers=default_headers,
-            allow_insecure_http=allow_insecure_http,
-            rate_limit=rate_limit,
-        )
+    with_options = copy
+    """The same as `copy()`: `client.with_options(timeout=5).notifications.send(...)`."""
 
     def _share_connections(self, other: Self) -> None:
         """Send through `other`'s connection pool (set up by each client)."""
