@@ -183,3 +183,23 @@ logging.getLogger("cron.backup").error("backup failed: %s", "disk full")
         "interruption_level": "time-sensitive",
         "target": {"channels": ["ops"]},
     }
+
+
+def test_pushes_keep_to_the_clients_rate_budget(
+    log: logging.Logger, activitysmith_server: ActivitySmithServer
+) -> None:
+    client = ActivitySmith(
+        activitysmith_server.api_key, base_url=activitysmith_server.base_url, rate_limit=1
+    )
+    handler = ActivitySmithHandler(client=client, flush_timeout=1.0)
+    log.addHandler(handler)
+    log.error("first failure")
+    log.error("second failure")  # waits for the budget's next slot, a minute away
+    handler.flush()
+    assert [p["message"] for p in _pushes(activitysmith_server)] == ["first failure"]
+    assert all(r.status == 200 for r in activitysmith_server.requests)  # no 429 collected
+    log.removeHandler(handler)
+    started = time.monotonic()
+    handler.close()  # gives up on the waiting push after flush_timeout, never hangs
+    assert time.monotonic() - started < 10
+    client.close()
