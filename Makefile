@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GEN_TMP := build/generated
+# Our overrides of the generator's templates (lazy model imports); see generator-config.yml.
+TEMPLATES := templates/openapi-python-client
 SPEC_COPY := activitysmith/testing/openapi.yaml
 # Debian's Chromium, for the Lock Screen preview's browser tests and screenshots.
 CHROMIUM := /usr/bin/chromium
@@ -33,7 +35,8 @@ browser: $(CHROMIUM)
 generate: install
 	rm -rf $(GEN_TMP) && mkdir -p build
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
-		--config generator-config.yml --meta none --output-path $(GEN_TMP) --overwrite --fail-on-warning
+		--config generator-config.yml --custom-template-path $(TEMPLATES) --meta none \
+		--output-path $(GEN_TMP) --overwrite --fail-on-warning
 	rm -rf activitysmith_client && mv $(GEN_TMP) activitysmith_client
 	$(BIN)/python -m scripts.codegen
 	$(BIN)/python -m scripts.unasync
@@ -43,7 +46,8 @@ generate: install
 check-generated: install
 	rm -rf $(GEN_TMP) && mkdir -p build
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path openapi.yaml \
-		--config generator-config.yml --meta none --output-path $(GEN_TMP) --overwrite --fail-on-warning >/dev/null
+		--config generator-config.yml --custom-template-path $(TEMPLATES) --meta none \
+		--output-path $(GEN_TMP) --overwrite --fail-on-warning >/dev/null
 	diff -r -x __pycache__ $(GEN_TMP) activitysmith_client || \
 		(echo "activitysmith_client/ is out of date with openapi.yaml: run 'make generate'" && exit 1)
 	$(BIN)/python -m scripts.codegen --check

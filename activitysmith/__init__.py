@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         content_state,
         metric,
     )
+    from ._logging_handler import ActivitySmithHandler
     from ._ratelimit import RateLimiter
     from ._ratelimit_headers import RateLimitPolicy, RateLimitState
     from ._sync._client import ActivitySmith
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
 # line's --help) stays fast; type checkers see the imports above.
 _LAZY: dict[str, str] = {
     "ActivitySmith": "._sync._client",
+    "ActivitySmithHandler": "._logging_handler",
     "AsyncActivitySmith": "._async._client",
     "ActivitySmithError": "._errors",
     "APIConnectionError": "._errors",
@@ -124,6 +126,7 @@ __all__ = [
     "ActionType",
     "ActivitySmith",
     "ActivitySmithError",
+    "ActivitySmithHandler",
     "AsyncActivitySmith",
     "AsyncProgress",
     "AsyncTracker",

@@ -10,7 +10,7 @@ import time
 import weakref
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
@@ -25,10 +25,11 @@ from ._config import (
     timeout_from,
     total_timeout_from,
 )
-from ._errors import ClientStateError, ValidationError
+from ._errors import APIError, APIResponseValidationError, ClientStateError, ValidationError
 from ._operations import Operation, build_body
 from ._ratelimit import RateLimit, rate_limiter_from
-from ._responses import ended_before, error_from_response, parse_result
+from ._request_options import EXT_EXPLICIT_HEADERS, apply_extras
+from ._responses import ended_before, error_from_exception, error_from_response, parse_result
 from ._secrets import register_secret
 from ._transport import (
     EXT_DEADLINE,
@@ -83,10 +84,70 @@ class BaseClient:
             total_timeout=total_timeout,
             max_response_bytes=max_response_bytes,
         )
+        # What copy() starts from (checked by resolve_config above).
+        self._settings: dict[str, Any] = {
+            "api_key": self._config.api_key,
+            "base_url": self._config.base_url,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "total_timeout": total_timeout,
+            "default_headers": dict(default_headers or {}),
+            "allow_insecure_http": allow_insecure_http,
+            "max_response_bytes": max_response_bytes,
+        }
         self._total_timeout = self._config.total_timeout
         self._limiter = rate_limiter_from(rate_limit)
         register_secret(self, self._config.api_key)
+        self._explicit_headers = frozenset(name.lower() for name in default_headers or ())
+        self._raw_response = False
         configure_logging_from_env()
+
+    def copy(
+        self,
+        *,
+        api_key: str | NotGiven = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        total_timeout: float | NotGiven | None = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+        allow_insecure_http: bool | NotGiven = NOT_GIVEN,
+        rate_limit: RateLimit | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client with some settings changed, sharing this one's connection pool
+        (`with_options()` is the same method).
+
+        It also shares the rate budget unless `rate_limit` is given. `default_headers` are
+        added to this client's (a None-free mapping; use `extra_headers` per call to remove
+        one). Closing either client closes the shared connections; close the original.
+        """
+        settings = dict(self._settings)
+        given = {
+            "api_key": api_key,
+            "base_url": base_url,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "total_timeout": total_timeout,
+            "allow_insecure_http": allow_insecure_http,
+        }
+        settings.update({k: v for k, v in given.items() if not isinstance(v, NotGiven)})
+        if not isinstance(default_headers, NotGiven):
+            settings["default_headers"] = {**settings["default_headers"], **default_headers}
+        clone = object.__new__(type(self))
+        BaseClient.__init__(
+            clone,
+            **settings,
+            rate_limit=self._limiter if isinstance(rate_limit, NotGiven) else rate_limit,
+        )
+        clone._share_connections(self)
+        return clone
+
+    with_options = copy
+    """The same as `copy()`: `client.with_options(timeout=5).notifications.send(...)`."""
+
+    def _share_connections(self, other: Self) -> None:
+        """Send through `other`'s connection pool (set up by each client)."""
+        raise NotImplementedError
 
     @property
     def base_url(self) -> str:
@@ -130,8 +191,14 @@ class BaseClient:
         timeout: Timeout | NotGiven,
         max_retries: int | NotGiven,
         total_timeout: float | NotGiven | None,
-    ) -> dict[str, Any]:
-        """Validate and build the keyword arguments of `httpx.Client.build_request`."""
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """Validate and build the keyword arguments of `httpx.Client.build_request`.
+
+        Also returns the header names the caller asked to remove (`extra_headers` set to None).
+        """
         if self._closed:
             raise ClientStateError(
                 f"this {type(self).__name__} is closed; create a new client to send more requests"
@@ -161,18 +228,50 @@ class BaseClient:
         if total is not None:
             extensions[EXT_DEADLINE] = time.monotonic() + total
             extensions[EXT_TOTAL_TIMEOUT] = total
+        if self._explicit_headers:
+            extensions[EXT_EXPLICIT_HEADERS] = self._explicit_headers
         kwargs["extensions"] = extensions
-        return kwargs
+        removed: tuple[str, ...] = ()
+        if extra_headers is not None or extra_query is not None or extra_body is not None:
+            removed = apply_extras(kwargs, extra_headers, extra_query, extra_body)
+        return kwargs, removed
 
     @staticmethod
     def _finish(op: Operation[R], response: httpx.Response, path: tuple[Any, ...] = ()) -> R:
-        """The result for a 2xx response; raises the mapped exception otherwise."""
+        """The result for a 2xx response; raises the mapped exception otherwise.
+
+        The exception carries the response and the request as `.response` and `.request`.
+        """
         status = response.status_code
         if 200 <= status < 300:
-            return parse_result(op, response)
+            try:
+                return parse_result(op, response)
+            except APIResponseValidationError as exc:
+                exc.response, exc.request = response, response.request
+                raise
         if status == 404 and response.extensions.get(EXT_ENDED_BEFORE):
             return ended_before(op, response, path)
-        raise error_from_response(response, op)
+        error = error_from_response(response, op)
+        error.response, error.request = response, response.request
+        raise error
+
+    def _result(self, op: Operation[R], response: httpx.Response, path: tuple[Any, ...] = ()) -> R:
+        """`_finish`, or the raw response when this is the `with_raw_response` view."""
+        if self._raw_response:
+            from ._raw_response import APIResponse
+
+            if not 200 <= response.status_code < 300:
+                return self._finish(op, response, path)  # raises (or an ended stream's result)
+            raw: Any = APIResponse(op, response, self._finish)
+            return raw  # type: ignore[no-any-return]
+        return self._finish(op, response, path)
+
+    @staticmethod
+    def _connection_error(exc: httpx.HTTPError, request: httpx.Request) -> APIError:
+        """The SDK exception for an httpx failure, carrying the request as `.request`."""
+        error = error_from_exception(exc, request)
+        error.request = request
+        return error
 
 
 class _Verbatim:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import httpx
+
     from ._ratelimit_headers import RateLimitState
 
 __all__ = [
@@ -98,6 +100,10 @@ class APIError(ActivitySmithError):
     """A request was sent and did not succeed: the API answered an error or never answered."""
 
     status_code: int | None = None
+    request: httpx.Request | None = None
+    """The request as it was last sent (set by the client)."""
+    response: httpx.Response | None = None
+    """The HTTP response, when one arrived (set by the client; its body is already read)."""
 
     def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
         self.message = message

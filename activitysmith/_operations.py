@@ -18,9 +18,29 @@ from ._errors import ValidationError
 if TYPE_CHECKING:
     from ._rules import Checker
 
-__all__ = ["Binding", "Operation", "build_body", "find", "first_parse", "methods_at"]
+__all__ = [
+    "Binding",
+    "Operation",
+    "build_body",
+    "find",
+    "first_parse",
+    "lazy_model",
+    "methods_at",
+]
 
 R = TypeVar("R")
+
+
+def lazy_model(module: str, name: str) -> Callable[[Mapping[str, Any]], Any]:
+    """The `from_dict` of a generated model, imported on its first call."""
+
+    def parse(data: Mapping[str, Any]) -> Any:
+        import importlib
+
+        model = getattr(importlib.import_module(f"activitysmith_client.models.{module}"), name)
+        return model.from_dict(data)
+
+    return parse
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,15 @@
 
 The result class of each operation is generated (`_generated/results.py`) as a subclass
 of its generated response model and of `ResponseInfo`. So each result *is* its model
-(attribute access, `to_dict()`, unknown fields kept in `additional_properties` and readable
-as `result["field"]`), extended with `http_status`, `headers`, `request_id` and `rate_limit`. Fields the
-API left out are `UNSET` (falsy), as in the generated layer; `result.get("field")` gives
-None instead.
+(attribute access, `to_dict()`, `to_json()`, unknown fields kept in `additional_properties` and
+readable as `result["field"]`), extended with `http_status`, `headers`, `request_id` and
+`rate_limit`. Fields the API left out are `UNSET` (falsy), as in the generated layer;
+`result.get("field")` gives None instead.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,6 +52,10 @@ class ResponseInfo:
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in self.to_dict().items())  # type: ignore[attr-defined]
         return f"{type(self).__name__}({fields})"
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The result as JSON text with the API's field names (new fields included)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)  # type: ignore[attr-defined]
 
     def get(self, name: str, default: Any = None) -> Any:
         """A field by its JSON name, known or new; `default` when the API left it out."""

@@ -57,6 +57,8 @@ ROW_LABELS = (
     "import, -X importtime cumulative",
     "import, whole process (python -c)",
     "peak RSS, import + one call",
+    "first push, whole process",
+    "first push, peak RSS",
     "TCP connections, sequential calls",
     "CLI --help vs python -c 'import httpx'",
     "progress() overhead per item",
@@ -100,8 +102,8 @@ def rows(results: dict[str, Any]) -> list[Row]:
                     median(off),
                     vs_h,
                     ratio(ours, off),
-                    "<= 1.15x httpx",
-                    _check(vs_h, 1.15),
+                    "<= 1.05x httpx",
+                    _check(vs_h, 1.05),
                     f"{counts['reps']} x {counts['calls']} calls{spread(ours, raw)}",
                 )
             )
@@ -119,8 +121,8 @@ def rows(results: dict[str, Any]) -> list[Row]:
                 None,
                 vs_h,
                 None,
-                "<= 1.2x httpx",
-                _check(vs_h, 1.2),
+                "<= 1.05x httpx",
+                _check(vs_h, 1.05),
                 f"{counts['async_calls']} updates at concurrency {counts['concurrency']}, "
                 f"{counts['async_reps']} reps{spread(ours, raw)}; the official SDK has no "
                 "async client",
@@ -135,25 +137,37 @@ def rows(results: dict[str, Any]) -> list[Row]:
             imports.get("official", {}).get(key, []),
         )
 
-    for key, label, unit, targeted in (
+    for key, label, unit, _targeted in (
         ("import_ms", "import, in-process", "ms", True),
         ("importtime_ms", "import, -X importtime cumulative", "ms", True),
         ("process_ms", "import, whole process (python -c)", "ms", False),
         ("rss_mb", "peak RSS, import + one call", "MB", False),
+        ("first_push_ms", "first push, whole process", "ms", True),
+        ("first_push_rss_mb", "first push, peak RSS", "MB", True),
     ):
         ours, raw, off = three(key)
         vs_h, vs_o = ratio(ours, raw), ratio(ours, off)
-        target = "<= 1.3x httpx, <= 0.5x official" if targeted else ""
-        status = _both(_check(vs_h, 1.3), _check(vs_o, 0.5)) if targeted else ""
+        # `import activitysmith` defers httpx, so import figures are shown without targets;
+        # the whole first-push process is what a cron job pays.
+        target, status = "", ""
+        if key == "first_push_ms":
+            target = "<= 1.15x httpx, <= 0.5x official"
+            status = _both(_check(vs_h, 1.15), _check(vs_o, 0.5))
+        elif key == "first_push_rss_mb":
+            target, status = "<= 1.1x httpx", _check(vs_h, 1.1)
         reps = {
             "import_ms": counts["import_reps"],
             "process_ms": counts["import_reps"],
             "importtime_ms": counts["importtime_reps"],
             "rss_mb": counts["rss_reps"],
+            "first_push_ms": counts.get("first_push_reps", 0),
+            "first_push_rss_mb": counts.get("first_push_reps", 0),
         }[key]
         note = f"{reps} fresh processes each{spread(ours, raw)}"
         if key == "import_ms":
             note += "; `from activitysmith import ActivitySmith` vs `import httpx`"
+        if key == "first_push_ms":
+            note += "; start, import, build a client, send one push, exit"
         if key == "rss_mb":
             bare = median(results.get("imports", {}).get("bare_interpreter_rss_mb", []))
             if bare is not None:

@@ -318,7 +318,7 @@ def breakdown(contender: Contender, n: int) -> dict[str, float]:
         STREAM.check_path(key)
         return build_body(STREAM, None, state)
 
-    kwargs = prepare()
+    kwargs, _removed = prepare()
     request = client._http.build_request(**kwargs)
     response = client._http.send(request)
     response.read()

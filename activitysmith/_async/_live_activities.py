@@ -74,6 +74,9 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamKeywords],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
@@ -85,6 +88,9 @@ class AsyncLiveActivities(LiveActivityTypeNames):
             timeout,
             max_retries,
             total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     async def end_stream(
@@ -95,6 +101,9 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamDeleteKeywords],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
@@ -106,6 +115,9 @@ class AsyncLiveActivities(LiveActivityTypeNames):
             timeout,
             max_retries,
             total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     async def start(
@@ -115,11 +127,23 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStartKeywords],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
         return await self._client._call(
-            START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            START_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     async def update(
@@ -129,11 +153,23 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityUpdateKeywords],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
         return await self._client._call(
-            UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            UPDATE_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     async def end(
@@ -143,11 +179,23 @@ class AsyncLiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityEndKeywords],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
         return await self._client._call(
-            END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            END_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def progress(

@@ -14,6 +14,7 @@ from .._body import Unreadable
 from .._config import DEFAULT_MAX_RESPONSE_BYTES
 from .._deadline import AsyncDeadline
 from .._ratelimit import RateLimiter
+from .._request_options import join_client_settings
 from .._retries import RetryPolicy
 from .._transport import Attempts
 
@@ -95,20 +96,38 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
 
 class AsyncClientTransport(httpx.AsyncBaseTransport):
-    """Sends through a caller-supplied httpx.AsyncClient (its proxies, TLS and hooks apply).
+    """Sends through an httpx.AsyncClient: its auth, hooks, mounts, proxies and TLS apply.
 
-    Never follows redirects, whatever the client's `follow_redirects`; never closes it: the
-    caller owns the client.
+    Never follows redirects, whatever the client's `follow_redirects`. A caller-supplied
+    client (`owned=False`) also lends its headers, query params and cookies to each request,
+    and is never closed here: the caller owns it. The SDK's own client (`owned=True`,
+    environment proxies and `proxy=`) is closed with the SDK client.
     """
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(self, client: httpx.AsyncClient, *, owned: bool = False) -> None:
         self.client = client
+        self.owned = owned
+        # The SDK's own client has no auth, hooks or cookies to apply: send straight through
+        # the transport its mounts pick for the origin (a proxy or the pool), found once per
+        # origin, so the default path costs what a bare transport costs.
+        self._route = getattr(client, "_transport_for_url", None) if owned else None
+        self._routes: dict[tuple[bytes, bytes, int | None], httpx.AsyncBaseTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._route is not None:
+            url = request.url
+            origin = (url.raw_scheme, url.raw_host, url.port)
+            transport = self._routes.get(origin)
+            if transport is None:
+                transport = self._routes[origin] = self._route(url)
+            return await transport.handle_async_request(request)
+        if not self.owned:
+            join_client_settings(request, self.client)
         return await self.client.send(request, stream=True, follow_redirects=False)
 
     async def aclose(self) -> None:
-        """The caller owns the client."""
+        if self.owned:
+            await self.client.aclose()
 
 
 class AsyncSharedTransport(httpx.AsyncBaseTransport):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
-from .._operations import Binding, Operation
+from .._operations import Binding, Operation, lazy_model
 
 if TYPE_CHECKING:
     from .results import (
@@ -25,15 +25,7 @@ if TYPE_CHECKING:
 
 def _bind_send_push_notification() -> Binding[PushNotificationResult]:
     from activitysmith_client.api.push_notifications.send_push_notification import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
-    from activitysmith_client.models.no_recipients_error import NoRecipientsError
     from activitysmith_client.models.push_notification_request import PushNotificationRequest
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .._operations import first_parse
     from .results import PushNotificationResult
@@ -43,14 +35,17 @@ def _bind_send_push_notification() -> Binding[PushNotificationResult]:
         request_model=PushNotificationRequest,
         parse=PushNotificationResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "402": BillingBlockedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NoRecipientsError.from_dict,
-            "422": NoRecipientsError.from_dict,
-            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "402": lazy_model("billing_blocked_error", "BillingBlockedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "422": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "429": first_parse(
+                lazy_model("live_activity_limit_error", "LiveActivityLimitError"),
+                lazy_model("rate_limit_error", "RateLimitError"),
+            ),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -73,18 +68,9 @@ SEND_PUSH_NOTIFICATION: Final[Operation[PushNotificationResult]] = Operation(
 
 def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
     from activitysmith_client.api.push_notifications.replace_push_notification import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
-    from activitysmith_client.models.no_recipients_error import NoRecipientsError
-    from activitysmith_client.models.not_found_error import NotFoundError
     from activitysmith_client.models.push_notification_replace_request import (
         PushNotificationReplaceRequest,
     )
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .._operations import first_parse
     from .results import PushNotificationReplaceResult
@@ -94,15 +80,18 @@ def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
         request_model=PushNotificationReplaceRequest,
         parse=PushNotificationReplaceResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "402": BillingBlockedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NotFoundError.from_dict,
-            "409": NotFoundError.from_dict,
-            "422": NoRecipientsError.from_dict,
-            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "402": lazy_model("billing_blocked_error", "BillingBlockedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("not_found_error", "NotFoundError"),
+            "409": lazy_model("not_found_error", "NotFoundError"),
+            "422": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "429": first_parse(
+                lazy_model("live_activity_limit_error", "LiveActivityLimitError"),
+                lazy_model("rate_limit_error", "RateLimitError"),
+            ),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -125,15 +114,7 @@ REPLACE_PUSH_NOTIFICATION: Final[Operation[PushNotificationReplaceResult]] = Ope
 
 def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResult]:
     from activitysmith_client.api.live_activities.reconcile_live_activity_stream import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.live_activity_stream_request import LiveActivityStreamRequest
-    from activitysmith_client.models.no_recipients_error import NoRecipientsError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .._operations import first_parse
     from .results import LiveActivityStreamPutResult
@@ -143,14 +124,17 @@ def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResul
         request_model=LiveActivityStreamRequest,
         parse=LiveActivityStreamPutResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "402": BillingBlockedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NoRecipientsError.from_dict,
-            "422": NoRecipientsError.from_dict,
-            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "402": lazy_model("billing_blocked_error", "BillingBlockedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "422": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "429": first_parse(
+                lazy_model("live_activity_limit_error", "LiveActivityLimitError"),
+                lazy_model("rate_limit_error", "RateLimitError"),
+            ),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -181,15 +165,9 @@ RECONCILE_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamPutResult]] = 
 
 def _bind_end_live_activity_stream() -> Binding[LiveActivityStreamDeleteResult]:
     from activitysmith_client.api.live_activities.end_live_activity_stream import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
     from activitysmith_client.models.live_activity_stream_delete_request import (
         LiveActivityStreamDeleteRequest,
     )
-    from activitysmith_client.models.not_found_error import NotFoundError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .results import LiveActivityStreamDeleteResult
 
@@ -198,12 +176,12 @@ def _bind_end_live_activity_stream() -> Binding[LiveActivityStreamDeleteResult]:
         request_model=LiveActivityStreamDeleteRequest,
         parse=LiveActivityStreamDeleteResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NotFoundError.from_dict,
-            "429": RateLimitError.from_dict,
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("not_found_error", "NotFoundError"),
+            "429": lazy_model("rate_limit_error", "RateLimitError"),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -234,15 +212,7 @@ END_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamDeleteResult]] = Ope
 
 def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
     from activitysmith_client.api.live_activities.start_live_activity import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.live_activity_limit_error import LiveActivityLimitError
     from activitysmith_client.models.live_activity_start_request import LiveActivityStartRequest
-    from activitysmith_client.models.no_recipients_error import NoRecipientsError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .._operations import first_parse
     from .results import LiveActivityStartResult
@@ -252,14 +222,17 @@ def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
         request_model=LiveActivityStartRequest,
         parse=LiveActivityStartResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "402": BillingBlockedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NoRecipientsError.from_dict,
-            "422": NoRecipientsError.from_dict,
-            "429": first_parse(LiveActivityLimitError.from_dict, RateLimitError.from_dict),
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "402": lazy_model("billing_blocked_error", "BillingBlockedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "422": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "429": first_parse(
+                lazy_model("live_activity_limit_error", "LiveActivityLimitError"),
+                lazy_model("rate_limit_error", "RateLimitError"),
+            ),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -282,13 +255,7 @@ START_LIVE_ACTIVITY: Final[Operation[LiveActivityStartResult]] = Operation(
 
 def _bind_update_live_activity() -> Binding[LiveActivityUpdateResult]:
     from activitysmith_client.api.live_activities.update_live_activity import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
     from activitysmith_client.models.live_activity_update_request import LiveActivityUpdateRequest
-    from activitysmith_client.models.not_found_error import NotFoundError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .results import LiveActivityUpdateResult
 
@@ -297,12 +264,12 @@ def _bind_update_live_activity() -> Binding[LiveActivityUpdateResult]:
         request_model=LiveActivityUpdateRequest,
         parse=LiveActivityUpdateResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NotFoundError.from_dict,
-            "429": RateLimitError.from_dict,
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("not_found_error", "NotFoundError"),
+            "429": lazy_model("rate_limit_error", "RateLimitError"),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -325,13 +292,7 @@ UPDATE_LIVE_ACTIVITY: Final[Operation[LiveActivityUpdateResult]] = Operation(
 
 def _bind_end_live_activity() -> Binding[LiveActivityEndResult]:
     from activitysmith_client.api.live_activities.end_live_activity import _get_kwargs
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
     from activitysmith_client.models.live_activity_end_request import LiveActivityEndRequest
-    from activitysmith_client.models.not_found_error import NotFoundError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .results import LiveActivityEndResult
 
@@ -340,12 +301,12 @@ def _bind_end_live_activity() -> Binding[LiveActivityEndResult]:
         request_model=LiveActivityEndRequest,
         parse=LiveActivityEndResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NotFoundError.from_dict,
-            "429": RateLimitError.from_dict,
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("not_found_error", "NotFoundError"),
+            "429": lazy_model("rate_limit_error", "RateLimitError"),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -368,12 +329,7 @@ END_LIVE_ACTIVITY: Final[Operation[LiveActivityEndResult]] = Operation(
 
 def _bind_update_metric_value() -> Binding[MetricValueUpdateResult]:
     from activitysmith_client.api.metrics.update_metric_value import _get_kwargs
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.metric_error import MetricError
     from activitysmith_client.models.metric_value_update_request import MetricValueUpdateRequest
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .results import MetricValueUpdateResult
 
@@ -382,12 +338,12 @@ def _bind_update_metric_value() -> Binding[MetricValueUpdateResult]:
         request_model=MetricValueUpdateRequest,
         parse=MetricValueUpdateResult.from_dict,
         errors={
-            "400": MetricError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": MetricError.from_dict,
-            "429": RateLimitError.from_dict,
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("metric_error", "MetricError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("metric_error", "MetricError"),
+            "429": lazy_model("rate_limit_error", "RateLimitError"),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 
@@ -419,19 +375,9 @@ UPDATE_METRIC_VALUE: Final[Operation[MetricValueUpdateResult]] = Operation(
 
 def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult]:
     from activitysmith_client.api.app_icon_badges.update_app_icon_badge_count import _get_kwargs
-    from activitysmith_client.models.app_icon_badge_count_update_error import (
-        AppIconBadgeCountUpdateError,
-    )
     from activitysmith_client.models.app_icon_badge_count_update_request import (
         AppIconBadgeCountUpdateRequest,
     )
-    from activitysmith_client.models.bad_request_error import BadRequestError
-    from activitysmith_client.models.billing_blocked_error import BillingBlockedError
-    from activitysmith_client.models.forbidden_error import ForbiddenError
-    from activitysmith_client.models.no_recipients_error import NoRecipientsError
-    from activitysmith_client.models.rate_limit_error import RateLimitError
-    from activitysmith_client.models.server_error import ServerError
-    from activitysmith_client.models.unauthorized_error import UnauthorizedError
 
     from .._operations import first_parse
     from .results import AppIconBadgeCountUpdateResult
@@ -441,15 +387,18 @@ def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult
         request_model=AppIconBadgeCountUpdateRequest,
         parse=AppIconBadgeCountUpdateResult.from_dict,
         errors={
-            "400": BadRequestError.from_dict,
-            "401": UnauthorizedError.from_dict,
-            "402": BillingBlockedError.from_dict,
-            "403": ForbiddenError.from_dict,
-            "404": NoRecipientsError.from_dict,
-            "422": first_parse(AppIconBadgeCountUpdateError.from_dict, NoRecipientsError.from_dict),
-            "429": RateLimitError.from_dict,
-            "502": AppIconBadgeCountUpdateError.from_dict,
-            "5XX": ServerError.from_dict,
+            "400": lazy_model("bad_request_error", "BadRequestError"),
+            "401": lazy_model("unauthorized_error", "UnauthorizedError"),
+            "402": lazy_model("billing_blocked_error", "BillingBlockedError"),
+            "403": lazy_model("forbidden_error", "ForbiddenError"),
+            "404": lazy_model("no_recipients_error", "NoRecipientsError"),
+            "422": first_parse(
+                lazy_model("app_icon_badge_count_update_error", "AppIconBadgeCountUpdateError"),
+                lazy_model("no_recipients_error", "NoRecipientsError"),
+            ),
+            "429": lazy_model("rate_limit_error", "RateLimitError"),
+            "502": lazy_model("app_icon_badge_count_update_error", "AppIconBadgeCountUpdateError"),
+            "5XX": lazy_model("server_error", "ServerError"),
         },
     )
 

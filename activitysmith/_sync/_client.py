@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy as _copy
 import sys
 from collections.abc import Mapping, Sequence
 from types import TracebackType
@@ -23,7 +24,6 @@ from .._deadline import SocketDeadline
 from .._errors import ConfigurationError
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
-from .._responses import error_from_exception
 from .._types import NOT_GIVEN, NotGiven
 from ._live_activities import LiveActivities
 from ._metrics import Metrics
@@ -50,9 +50,15 @@ class ActivitySmith(BaseClient):
     (else https://activitysmith.com/api). `timeout` applies to each attempt; `total_timeout`
     (seconds, default 120; None for none) bounds the whole call: connecting, sending, every
     byte of the answer, retries, backoff and rate-limit waits. `max_response_bytes` caps an
-    answer, counted before and after decompression. Pass `http_client` to send through your
-    own `httpx.Client` (proxies, TLS, hooks); it is never closed by this client, and its
-    `follow_redirects` never applies (the SDK never follows a redirect).
+    answer, counted before and after decompression.
+
+    Proxies come from the environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY) exactly
+    as in httpx, or from `proxy=` (a URL or `httpx.Proxy`). Pass `http_client` to send through
+    your own `httpx.Client`: its headers, params, cookies, auth, hooks, mounts, proxies and
+    TLS settings all apply, and its headers win over the SDK's own `Authorization` and
+    `User-Agent` (only `default_headers` and per-call `extra_headers` win over it). It is
+    never closed by this client, and its `follow_redirects` never applies (the SDK never
+    follows a redirect).
     `rate_limit` makes every request, retries included, wait for its turn instead of
     collecting 429s. By default it keeps to the API's budget of each feature
     (notifications, live-activities, metrics, badges; see `RateLimiter().budgets`); a
@@ -73,6 +79,7 @@ class ActivitySmith(BaseClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         total_timeout: float | None = DEFAULT_TOTAL_TIMEOUT,
         http_client: httpx.Client | None = None,
+        proxy: str | httpx.Proxy | httpx.URL | None = None,
         default_headers: Mapping[str, str] | None = None,
         allow_insecure_http: bool = False,
         rate_limit: RateLimit | NotGiven = NOT_GIVEN,
@@ -95,16 +102,24 @@ class ActivitySmith(BaseClient):
             rate_limit=rate_limit,
             max_response_bytes=max_response_bytes,
         )
+        if http_client is not None and proxy is not None:
+            raise ConfigurationError(
+                "Pass proxy= or http_client=, not both: set the proxy on your http_client."
+            )
         self._loop = LoopBinding()
-        inner: httpx.BaseTransport
         if http_client is None:
-            inner = httpx.HTTPTransport()
-            SocketDeadline.install(inner)
+            own = httpx.Client(proxy=proxy, timeout=self._config.timeout)
+            SocketDeadline.install_on_client(own)
+            pool = ClientTransport(own, owned=True)
         else:
             SocketDeadline.install_on_client(http_client)
-            inner = ClientTransport(http_client)
+            pool = ClientTransport(http_client)
+        self._connect(pool)
+
+    def _connect(self, pool: httpx.BaseTransport) -> None:
+        self._pool = pool
         self._transport = RetryTransport(
-            inner,
+            pool,
             self._config.retry,
             path_prefix=self._config.path_prefix,
             limiter=self._limiter,
@@ -121,6 +136,24 @@ class ActivitySmith(BaseClient):
         self.live_activities = LiveActivities(self)
         self.metrics = Metrics(self)
 
+    def _share_connections(self, other: Self) -> None:
+        self._loop = other._loop  # the same connections, so the same event loop
+        self._connect(SharedTransport(other._pool))
+
+    @property
+    def with_raw_response(self) -> Any:
+        """This client, with every method returning an `APIResponse` (status, headers, bytes,
+        `parse()`) instead of the typed result: `client.with_raw_response.notifications.send(...)`.
+
+        Error statuses still raise. It shares this client's connections and settings.
+        """
+        view = _copy.copy(self)
+        view._raw_response = True
+        view.notifications = Notifications(view)
+        view.live_activities = LiveActivities(view)
+        view.metrics = Metrics(view)
+        return view
+
     def badge_count(
         self,
         value: int,
@@ -130,6 +163,9 @@ class ActivitySmith(BaseClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> AppIconBadgeCountUpdateResult:
         """Set the number on the ActivitySmith app icon (0 clears it), optionally per channel."""
         fields: dict[str, Any] = {"badge": value}
@@ -138,8 +174,9 @@ class ActivitySmith(BaseClient):
         if not isinstance(target, NotGiven):
             fields["target"] = target
         return self._request(
-            UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries, total_timeout
-        )
+            UPDATE_APP_ICON_BADGE_COUNT, (), None, fields, timeout, max_retries,
+            total_timeout, extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     @property
     def low_level(self) -> AuthenticatedClient:
@@ -174,11 +211,17 @@ class ActivitySmith(BaseClient):
         timeout: Timeout | NotGiven,
         max_retries: int | NotGiven,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> R:
         """A resource method's call: its request argument and keywords, in every form the
         resources accept (`_call_forms`), then `_request`."""
         params, body_fields = call_body(op, request, fields)
-        return self._request(op, path, params, body_fields, timeout, max_retries, total_timeout)
+        return self._request(
+            op, path, params, body_fields, timeout, max_retries, total_timeout,
+            extra_headers, extra_query, extra_body,
+        )  # fmt: skip
 
     def _request(
         self,
@@ -189,19 +232,27 @@ class ActivitySmith(BaseClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> R:
         """Validate, send and map one call of `op`; every failure is an SDK exception."""
         self._loop.check(self)
-        kwargs = self._prepare(op, path, params, fields, timeout, max_retries, total_timeout)
+        kwargs, removed = self._prepare(
+            op, path, params, fields, timeout, max_retries, total_timeout,
+            extra_headers, extra_query, extra_body,
+        )  # fmt: skip
         try:
             request = self._http.build_request(**kwargs)
         except (TypeError, ValueError) as exc:
             raise not_json(exc) from None
+        for name in removed:
+            request.headers.pop(name, None)
         try:
             response = self._http.send(request)
         except httpx.HTTPError as exc:
-            raise error_from_exception(exc, request) from exc
-        return self._finish(op, response, path)
+            raise self._connection_error(exc, request) from exc
+        return self._result(op, response, path)
 
     def close(self) -> None:
         """Close the connections this client opened (never a caller-supplied http_client).

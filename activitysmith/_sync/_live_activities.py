@@ -75,6 +75,9 @@ class LiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamKeywords],
     ) -> LiveActivityStreamPutResult:
         """Send the latest state for `stream_key`; ActivitySmith starts, updates or rotates it."""
@@ -86,6 +89,9 @@ class LiveActivities(LiveActivityTypeNames):
             timeout,
             max_retries,
             total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def end_stream(
@@ -96,6 +102,9 @@ class LiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStreamDeleteKeywords],
     ) -> LiveActivityStreamDeleteResult:
         """End the stream's Live Activity (optionally with a final state); sends no body if given nothing."""
@@ -107,6 +116,9 @@ class LiveActivities(LiveActivityTypeNames):
             timeout,
             max_retries,
             total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def start(
@@ -116,11 +128,23 @@ class LiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityStartKeywords],
     ) -> LiveActivityStartResult:
         """Start a Live Activity you manage yourself; keep `result.activity_id`."""
         return self._client._call(
-            START_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            START_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def update(
@@ -130,11 +154,23 @@ class LiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityUpdateKeywords],
     ) -> LiveActivityUpdateResult:
         """Update a started Live Activity by `activity_id`."""
         return self._client._call(
-            UPDATE_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            UPDATE_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def end(
@@ -144,11 +180,23 @@ class LiveActivities(LiveActivityTypeNames):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[LiveActivityEndKeywords],
     ) -> LiveActivityEndResult:
         """End a started Live Activity by `activity_id` with its final state."""
         return self._client._call(
-            END_LIVE_ACTIVITY, (), request, fields, timeout, max_retries, total_timeout
+            END_LIVE_ACTIVITY,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def progress(

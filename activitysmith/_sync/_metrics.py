@@ -36,6 +36,9 @@ class Metrics:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> MetricValueUpdateResult:
         """Set a metric's latest value: a number, or a string shown as written (1-64 chars).
 
@@ -50,7 +53,16 @@ class Metrics:
         if timestamp is not None:
             fields["timestamp"] = timestamp
         return self._client._call(
-            UPDATE_METRIC_VALUE, (key,), request, fields, timeout, max_retries, total_timeout
+            UPDATE_METRIC_VALUE,
+            (key,),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     # The official package's generated-style name (OpenAPI-Generator's), for code written for it.

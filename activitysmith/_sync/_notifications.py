@@ -33,6 +33,9 @@ class Notifications:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationParams],
     ) -> PushNotificationResult:
         """Send a push notification; `channels=["ops"]` (or `"ops,devs"`) targets channels.
@@ -40,7 +43,16 @@ class Notifications:
         Not retried after it may have reached the server, so it is never delivered twice.
         """
         return self._client._call(
-            SEND_PUSH_NOTIFICATION, (), request, fields, timeout, max_retries, total_timeout
+            SEND_PUSH_NOTIFICATION,
+            (),
+            request,
+            fields,
+            timeout,
+            max_retries,
+            total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     def replace(
@@ -51,6 +63,9 @@ class Notifications:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         total_timeout: float | NotGiven | None = NOT_GIVEN,
+        extra_headers: Mapping[str, str | None] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
         **fields: Unpack[PushNotificationReplaceParams],
     ) -> PushNotificationReplaceResult:
         """Silently replace a sent notification (same recipients, no sound, same id)."""
@@ -62,6 +77,9 @@ class Notifications:
             timeout,
             max_retries,
             total_timeout,
+            extra_headers,
+            extra_query,
+            extra_body,
         )
 
     # The official package's generated-style names (OpenAPI-Generator's), for code written for it.

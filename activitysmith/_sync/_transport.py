@@ -15,6 +15,7 @@ from .._body import Unreadable
 from .._config import DEFAULT_MAX_RESPONSE_BYTES
 from .._deadline import Deadline
 from .._ratelimit import RateLimiter
+from .._request_options import join_client_settings
 from .._retries import RetryPolicy
 from .._transport import Attempts
 
@@ -94,20 +95,38 @@ class RetryTransport(httpx.BaseTransport):
 
 
 class ClientTransport(httpx.BaseTransport):
-    """Sends through a caller-supplied httpx.Client (its proxies, TLS and hooks apply).
+    """Sends through an httpx.Client: its auth, hooks, mounts, proxies and TLS apply.
 
-    Never follows redirects, whatever the client's `follow_redirects`; never closes it: the
-    caller owns the client.
+    Never follows redirects, whatever the client's `follow_redirects`. A caller-supplied
+    client (`owned=False`) also lends its headers, query params and cookies to each request,
+    and is never closed here: the caller owns it. The SDK's own client (`owned=True`,
+    environment proxies and `proxy=`) is closed with the SDK client.
     """
 
-    def __init__(self, client: httpx.Client) -> None:
+    def __init__(self, client: httpx.Client, *, owned: bool = False) -> None:
         self.client = client
+        self.owned = owned
+        # The SDK's own client has no auth, hooks or cookies to apply: send straight through
+        # the transport its mounts pick for the origin (a proxy or the pool), found once per
+        # origin, so the default path costs what a bare transport costs.
+        self._route = getattr(client, "_transport_for_url", None) if owned else None
+        self._routes: dict[tuple[bytes, bytes, int | None], httpx.BaseTransport] = {}
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self._route is not None:
+            url = request.url
+            origin = (url.raw_scheme, url.raw_host, url.port)
+            transport = self._routes.get(origin)
+            if transport is None:
+                transport = self._routes[origin] = self._route(url)
+            return transport.handle_request(request)
+        if not self.owned:
+            join_client_settings(request, self.client)
         return self.client.send(request, stream=True, follow_redirects=False)
 
     def close(self) -> None:
-        """The caller owns the client."""
+        if self.owned:
+            self.client.close()
 
 
 class SharedTransport(httpx.BaseTransport):

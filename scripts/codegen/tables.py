@@ -141,18 +141,25 @@ def error_models(spec: Spec, op: Operation) -> dict[str, tuple[tuple[str, str], 
 
 
 def _parser(models: tuple[tuple[str, str], ...]) -> str:
-    """The expression that parses one error body: a model's `from_dict`, or the first that fits."""
+    """The expression that parses one error body (its models imported on first use): a model's
+    `from_dict`, or the first that fits."""
     if len(models) == 1:
-        return f"{models[0][1]}.from_dict"
-    return f"first_parse({', '.join(f'{cls}.from_dict' for _, cls in models)})"
+        return f"lazy_model({models[0][0]!r}, {models[0][1]!r})"
+    return f"first_parse({', '.join(f'lazy_model({m!r}, {c!r})' for m, c in models)})"
 
 
 def emit_results(spec: Spec) -> str:
+    """Result classes, each built on first use so that a call imports only its own model."""
     lines = [
-        header("The result class of every operation: its generated model plus the HTTP details.")
+        header("The result class of every operation: its generated model plus the HTTP details."),
+        "from __future__ import annotations\n\n",
+        "import importlib\nimport threading\n",
+        "from typing import TYPE_CHECKING, Any\n\n",
+        "from .._results import ResponseInfo\n",
     ]
-    lines.append("from .._results import ResponseInfo\n")
+    typed: list[str] = []
     classes: list[str] = []
+    table: list[str] = []
     seen: set[str] = set()
     for op in spec.operations:
         found = result_class(spec, op)
@@ -160,16 +167,38 @@ def emit_results(spec: Spec) -> str:
             continue
         seen.add(found[0])
         result, module, cls = found
-        lines.append(f"from activitysmith_client.models.{module} import {cls}\n")
+        typed.append(f"    from activitysmith_client.models.{module} import {cls}\n")
         summary = first_sentence(op.summary) or op.operation_id
+        doc = f"Result of {op.method} {op.path} ({op.operation_id}): {summary.rstrip('.')}."
         classes.append(
-            f"\n\nclass {result}(ResponseInfo, {cls}):\n"
-            + docstring(
-                f"Result of {op.method} {op.path} ({op.operation_id}): {summary.rstrip('.')}."
+            f"\n    class {result}(ResponseInfo, {cls}):\n"
+            + "".join(
+                f"    {line}" if line.strip() else line for line in docstring(doc).splitlines(True)
             )
-            + '\n    __slots__ = ("_http",)\n'
+            + '\n        __slots__ = ("_http",)\n'
         )
-    return "".join(lines) + "".join(classes)
+        table.append(f"    {result!r}: ({module!r}, {cls!r}, {doc!r}),\n")
+    if seen:
+        lines.append("\nif TYPE_CHECKING:\n")
+        lines.extend(sorted(typed))
+        lines.extend(classes)
+    lines.append(
+        "\n_RESULTS: dict[str, tuple[str, str, str]] = {\n" + "".join(table) + "}\n"
+        '"""Result class -> (model module, model class, docstring)."""\n'
+        "_lock = threading.Lock()\n\n\n"
+        "def __getattr__(name: str) -> Any:\n"
+        "    found = _RESULTS.get(name)\n"
+        "    if found is None:\n"
+        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n'
+        "    module, model, doc = found\n"
+        "    with _lock:\n"
+        "        if name not in globals():\n"
+        '            base = getattr(importlib.import_module(f"activitysmith_client.models.{module}"), model)\n'
+        '            namespace = {"__slots__": ("_http",), "__doc__": doc, "__module__": __name__}\n'
+        "            globals()[name] = type(name, (ResponseInfo, base), namespace)\n"
+        "    return globals()[name]\n"
+    )
+    return "".join(lines)
 
 
 def emit_operations(spec: Spec) -> str:
@@ -180,7 +209,7 @@ def emit_operations(spec: Spec) -> str:
         ),
         "from __future__ import annotations\n\n",
         "from typing import TYPE_CHECKING, Any, Final\n\n",
-        "from .._operations import Binding, Operation\n\n",
+        "from .._operations import Binding, Operation, lazy_model\n\n",
     ]
     results = {op.operation_id: result_class(spec, op) for op in spec.operations}
     typed = sorted({found[0] for found in results.values() if found is not None})
@@ -205,14 +234,13 @@ def emit_operations(spec: Spec) -> str:
             imports.append(f"from activitysmith_client.models.{module} import {cls}")
             request_model = cls
         errors = error_models(spec, op)
-        for module, cls in sorted({model for models in errors.values() for model in models}):
-            imports.append(f"from activitysmith_client.models.{module} import {cls}")
         if any(len(models) > 1 for models in errors.values()):
             imports.append("from .._operations import first_parse")
         parse = "None"
         if found is not None:
             imports.append(f"from .results import {result}")
             parse = f"{result}.from_dict"
+        # Error models load on the first error, never on the way to a success.
         error_map = ", ".join(f"{status!r}: {_parser(models)}" for status, models in errors.items())
         binder = f"_bind_{op.python_name}"
         out.append(f"\n\ndef {binder}() -> Binding[{result}]:\n")

@@ -30,6 +30,13 @@ def test_readme_has_the_reference_examples() -> None:
         "except activitysmith.APIError as err:",
         "AsyncActivitySmith",
         "client.low_level",
+        "extra_body=",
+        "with_options(",
+        "with_raw_response.",
+        "proxy=",
+        "http_client=",
+        "ActivitySmithHandler(",
+        ".to_json(",
     ):
         assert call in code, call
 
@@ -56,6 +63,7 @@ def test_every_readme_block_runs_against_the_local_server(
     assert "oldest made room: True\nTrue\n" in printed
     assert "content_state.percentage - must be <= 100, got 140" in printed
     assert "started" in printed
+    assert "['/api/badge']" in printed  # the caller's own httpx client carried the request
     assert namespace["activity_id"]
 
 

@@ -118,7 +118,7 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's sources, regenerated from the changed spec as `make generate` does."""
     root = tmp_path_factory.mktemp("regenerated")
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("activitysmith", "scripts"):
+    for name in ("activitysmith", "scripts", "templates"):
         shutil.copytree(ROOT / name, root / name, ignore=ignore)
     for name in ("openapi.yaml", "generator-config.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
@@ -126,7 +126,8 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     _run(
         BIN / "openapi-python-client", "generate", "--path", "openapi.yaml",
-        "--config", "generator-config.yml", "--meta", "none",
+        "--config", "generator-config.yml",
+        "--custom-template-path", "templates/openapi-python-client", "--meta", "none",
         "--output-path", "activitysmith_client", "--overwrite", "--fail-on-warning",
         cwd=root, env=env,
     )  # fmt: skip

@@ -103,7 +103,7 @@ def test_every_call_has_a_deadline_by_default(hostile: Hostile) -> None:
 
     assert 0 < DEFAULT_TOTAL_TIMEOUT < 600
     with ActivitySmith(KEY, base_url=hostile.base_url) as client:
-        kwargs = client._prepare(
+        kwargs, _removed = client._prepare(
             UPDATE_APP_ICON_BADGE_COUNT, (), None, {"badge": 1}, NOT_GIVEN, NOT_GIVEN, NOT_GIVEN
         )
         request = client._http.build_request(**kwargs)

@@ -1,23 +1,29 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
-from ...models.app_icon_badge_count_update_request import AppIconBadgeCountUpdateRequest
-from ...models.app_icon_badge_count_update_response import (
-    AppIconBadgeCountUpdateResponse,
-)
-from ...models.bad_request_error import BadRequestError
-from ...models.billing_blocked_error import BillingBlockedError
-from ...models.forbidden_error import ForbiddenError
-from ...models.no_recipients_error import NoRecipientsError
-from ...models.rate_limit_error import RateLimitError
-from ...models.server_error import ServerError
-from ...models.unauthorized_error import UnauthorizedError
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
+    from ...models.app_icon_badge_count_update_request import (
+        AppIconBadgeCountUpdateRequest,
+    )
+    from ...models.app_icon_badge_count_update_response import (
+        AppIconBadgeCountUpdateResponse,
+    )
+    from ...models.bad_request_error import BadRequestError
+    from ...models.billing_blocked_error import BillingBlockedError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.no_recipients_error import NoRecipientsError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
 
 
 def _get_kwargs(
@@ -55,6 +61,19 @@ def _parse_response(
     | UnauthorizedError
     | None
 ):
+
+    from ...models.app_icon_badge_count_update_error import AppIconBadgeCountUpdateError
+    from ...models.app_icon_badge_count_update_response import (
+        AppIconBadgeCountUpdateResponse,
+    )
+    from ...models.bad_request_error import BadRequestError
+    from ...models.billing_blocked_error import BillingBlockedError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.no_recipients_error import NoRecipientsError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
+
     if response.status_code == 200:
         response_200 = AppIconBadgeCountUpdateResponse.from_dict(response.json())
 

@@ -1,24 +1,28 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.bad_request_error import BadRequestError
-from ...models.forbidden_error import ForbiddenError
-from ...models.live_activity_stream_delete_request import (
-    LiveActivityStreamDeleteRequest,
-)
-from ...models.live_activity_stream_delete_response import (
-    LiveActivityStreamDeleteResponse,
-)
-from ...models.not_found_error import NotFoundError
-from ...models.rate_limit_error import RateLimitError
-from ...models.server_error import ServerError
-from ...models.unauthorized_error import UnauthorizedError
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.bad_request_error import BadRequestError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.live_activity_stream_delete_request import (
+        LiveActivityStreamDeleteRequest,
+    )
+    from ...models.live_activity_stream_delete_response import (
+        LiveActivityStreamDeleteResponse,
+    )
+    from ...models.not_found_error import NotFoundError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
 
 
 def _get_kwargs(
@@ -56,6 +60,17 @@ def _parse_response(
     | UnauthorizedError
     | None
 ):
+
+    from ...models.bad_request_error import BadRequestError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.live_activity_stream_delete_response import (
+        LiveActivityStreamDeleteResponse,
+    )
+    from ...models.not_found_error import NotFoundError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
+
     if response.status_code == 200:
         response_200 = LiveActivityStreamDeleteResponse.from_dict(response.json())
 

@@ -1,19 +1,23 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.bad_request_error import BadRequestError
-from ...models.forbidden_error import ForbiddenError
-from ...models.live_activity_update_request import LiveActivityUpdateRequest
-from ...models.live_activity_update_response import LiveActivityUpdateResponse
-from ...models.not_found_error import NotFoundError
-from ...models.rate_limit_error import RateLimitError
-from ...models.server_error import ServerError
-from ...models.unauthorized_error import UnauthorizedError
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.bad_request_error import BadRequestError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.live_activity_update_request import LiveActivityUpdateRequest
+    from ...models.live_activity_update_response import LiveActivityUpdateResponse
+    from ...models.not_found_error import NotFoundError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
 
 
 def _get_kwargs(
@@ -47,6 +51,15 @@ def _parse_response(
     | UnauthorizedError
     | None
 ):
+
+    from ...models.bad_request_error import BadRequestError
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.live_activity_update_response import LiveActivityUpdateResponse
+    from ...models.not_found_error import NotFoundError
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
+
     if response.status_code == 200:
         response_200 = LiveActivityUpdateResponse.from_dict(response.json())
 

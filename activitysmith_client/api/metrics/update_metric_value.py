@@ -1,19 +1,23 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.forbidden_error import ForbiddenError
-from ...models.metric_error import MetricError
-from ...models.metric_value_update_request import MetricValueUpdateRequest
-from ...models.metric_value_update_response import MetricValueUpdateResponse
-from ...models.rate_limit_error import RateLimitError
-from ...models.server_error import ServerError
-from ...models.unauthorized_error import UnauthorizedError
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...client import AuthenticatedClient, Client
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.metric_error import MetricError
+    from ...models.metric_value_update_request import MetricValueUpdateRequest
+    from ...models.metric_value_update_response import MetricValueUpdateResponse
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
 
 
 def _get_kwargs(
@@ -49,6 +53,14 @@ def _parse_response(
     | UnauthorizedError
     | None
 ):
+
+    from ...models.forbidden_error import ForbiddenError
+    from ...models.metric_error import MetricError
+    from ...models.metric_value_update_response import MetricValueUpdateResponse
+    from ...models.rate_limit_error import RateLimitError
+    from ...models.server_error import ServerError
+    from ...models.unauthorized_error import UnauthorizedError
+
     if response.status_code == 200:
         response_200 = MetricValueUpdateResponse.from_dict(response.json())
 

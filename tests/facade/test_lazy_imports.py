@@ -1,0 +1,67 @@
+"""A first push imports only what it uses: the generated models, result classes and error
+models load on first use (custom generator templates and the facade's generated tables)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from activitysmith.testing import ActivitySmithServer
+
+PROBE = """
+import json, sys
+from activitysmith import ActivitySmith
+with ActivitySmith(api_key=sys.argv[1], base_url=sys.argv[2]) as client:
+    sent = client.notifications.send(title="lazy", message="imports")
+loaded = sorted(m for m in sys.modules if m.startswith("activitysmith_client"))
+import activitysmith_client.models as models
+print(json.dumps({
+    "loaded": loaded,
+    "result": type(sent).__name__,
+    "eager_names": sorted(n for n in ("ActionType", "ServerError") if n in vars(models)),
+}))
+"""
+
+
+def test_a_first_push_imports_only_its_own_models(
+    activitysmith_server: ActivitySmithServer,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, activitysmith_server.api_key, activitysmith_server.base_url],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    loaded = set(found["loaded"])
+    assert found["result"] == "PushNotificationResult"
+    assert "activitysmith_client.models.push_notification_response" in loaded
+    assert "activitysmith_client.models.push_notification_request" in loaded
+    # Neither other operations' models, nor error models (no error happened), nor the
+    # generated client classes were imported.
+    for absent in (
+        "activitysmith_client.models.live_activity_end_response",
+        "activitysmith_client.models.metric_value_update_response",
+        "activitysmith_client.models.server_error",
+        "activitysmith_client.models.bad_request_error",
+        "activitysmith_client.client",
+    ):
+        assert absent not in loaded, absent
+    assert found["eager_names"] == []
+
+
+def test_lazy_names_still_resolve_and_errors_still_parse(
+    activitysmith_server: ActivitySmithServer,
+) -> None:
+    import activitysmith_client
+    import activitysmith_client.models as models
+
+    assert models.ServerError.__name__ == "ServerError"
+    assert "ServerError" in dir(models)
+    assert activitysmith_client.AuthenticatedClient.__name__ == "AuthenticatedClient"
+    from activitysmith._generated import results
+
+    assert results.PushNotificationResult is results.PushNotificationResult
+    assert results.PushNotificationResult.__module__ == "activitysmith._generated.results"
