@@ -36,9 +36,6 @@ def _blank_line_counts() -> bool:
 
 _BLANK_LINE_COUNTS = _blank_line_counts()
 
-_LINE_BREAK = re.compile(r"(?<=\r)(?!\n)|(?<=\n)")
-
-
 _FIELD_LINE = re.compile(r"[\041-\071\073-\176]*:")
 """A `name: value` line: a name of visible characters other than `:`, then `:` (as email's)."""
 
@@ -112,13 +109,16 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
 
         Like the `email` parser, a line that is not a field ends the fields (the rest of
         the block is read and ignored), and a line starting with a space or tab continues
-        the previous field.
+        the previous field. A block with a lone CR (which real clients never send, and whose
+        reading differs between Python releases) is handed to the `email` parser itself.
         """
         message = http.client.HTTPMessage()
         fields: list[list[str]] = []
         current: list[str] | None = None  # the lines of the field being read
         in_fields = True
         lines_read = 0
+        block: list[bytes] = []  # the raw lines, for the email parser if a lone CR turns up
+        lone_cr = False
         while True:
             raw = self.rfile.readline(MAX_LINE + 1)
             if len(raw) > MAX_LINE:
@@ -130,25 +130,31 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
                     raise http.client.HTTPException(f"got more than {MAX_HEADERS} headers")
             if is_end:
                 break
-            if not in_fields:
+            block.append(raw)
+            if not in_fields or lone_cr:
                 continue
             text = raw.decode("iso-8859-1")
-            # A lone CR ends a line too, for the email parser; real clients never send one.
-            for line in _LINE_BREAK.split(text) if "\r" in text[:-2] else (text,):
-                if not in_fields or not line:
-                    continue
-                if line in ("\r\n", "\r", "\n"):
-                    in_fields = False  # a blank line: the rest is not headers
-                elif line[0] in " \t":
-                    if current is not None:
-                        current.append(line)
-                elif _FIELD_LINE.match(line):
-                    # A field without a name is dropped, and so are its continuation lines.
-                    current = None if line.startswith(":") else [line]
-                    if current is not None:
-                        fields.append(current)
-                else:
-                    in_fields = False
+            if "\r" in text[:-2] or text.endswith("\r"):
+                lone_cr = True
+                continue
+            if text[0] in " \t":
+                if current is not None:
+                    current.append(text)
+            elif _FIELD_LINE.match(text):
+                # A field without a name is dropped, and so are its continuation lines.
+                current = None if text.startswith(":") else [text]
+                if current is not None:
+                    fields.append(current)
+            else:
+                in_fields = False  # not a field: the rest of the block is not headers
+        if lone_cr:
+            import email.parser
+
+            text = b"".join(block).decode("iso-8859-1")
+            parsed: http.client.HTTPMessage = email.parser.Parser(
+                _class=http.client.HTTPMessage
+            ).parsestr(text)
+            return parsed
         for lines in fields:
             name, value = lines[0].split(":", 1)
             value = value.lstrip(" \t") + "".join(lines[1:])
