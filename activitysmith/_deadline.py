@@ -43,9 +43,7 @@ class Deadline:
 
     __slots__ = ("_token", "_value")
 
-    def __init__(
-        self, deadline: float | None, total: float | None, request: httpx.Request
-    ) -> None:
+    def __init__(self, deadline: float | None, total: float | None, request: httpx.Request) -> None:
         self._value = None if deadline is None else (deadline, total)
         self._token: Token[tuple[float, float | None] | None] | None = None
 
@@ -68,9 +66,7 @@ class AsyncDeadline:
 
     __slots__ = ("_request", "_scope", "_total", "_value")
 
-    def __init__(
-        self, deadline: float | None, total: float | None, request: httpx.Request
-    ) -> None:
+    def __init__(self, deadline: float | None, total: float | None, request: httpx.Request) -> None:
         self._value = deadline
         self._total = total
         self._request = request
