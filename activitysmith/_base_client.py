@@ -55,6 +55,46 @@ def _parsed_url(url: str) -> httpx.URL:
     return httpx.URL(url)
 
 
+def _built(op: Operation[Any], path: tuple[Any, ...], body: Any, base_url: str) -> dict[str, Any]:
+    """The `build_request` keywords the generated request builder makes for `path` and `body`."""
+    # The body goes out exactly as validated, through the generated request builder: the
+    # caller's values, strings verbatim (a round trip through the generated model would
+    # rewrite date-time strings, "...00.002Z" into "...00.002000+00:00").
+    call = {} if body is None else {"body": _Verbatim(body)}
+    kwargs: dict[str, Any] = op.binding.get_kwargs(*path, **call)
+    kwargs.pop("headers", None)  # httpx sets the JSON Content-Type for `json=` itself
+    # An absolute, already parsed URL spares httpx parsing and merging it on every request
+    # (a tenth of a call).
+    kwargs["url"] = _parsed_url(base_url + kwargs["url"])
+    return kwargs
+
+
+_BODY: Any = object()
+"""Stands for the body in a cached request (`_template`)."""
+
+
+@lru_cache(maxsize=256)
+def _checked_path(op: Operation[Any], path: tuple[str, ...]) -> None:
+    """`op.check_path(*path)`, remembered once it passed."""
+    op.check_path(*path)
+
+
+@lru_cache(maxsize=256)
+def _template(
+    op: Operation[Any], path: tuple[str, ...], has_body: bool, base_url: str
+) -> tuple[dict[str, Any], str | None] | None:
+    """`_built` for `path`, with the key that takes the body (None without one).
+
+    None when the builder does not put the body as it is under one key (then each call
+    builds its own request).
+    """
+    kwargs = _built(op, path, _BODY if has_body else None, base_url)
+    if not has_body:
+        return kwargs, None
+    keys = [key for key, value in kwargs.items() if value is _BODY]
+    return (kwargs, keys[0]) if len(keys) == 1 else None
+
+
 class BaseClient:
     """Settings and pure request/response logic of a client."""
 
@@ -203,17 +243,21 @@ class BaseClient:
             raise ClientStateError(
                 f"this {type(self).__name__} is closed; create a new client to send more requests"
             )
-        op.check_path(*path)
+        # Programs repeat a few routes (one per stream or metric key): text path values are
+        # checked, and their request built, once per route (a failed check is never kept).
+        cached = all(type(value) is str for value in path)
+        if cached:
+            _checked_path(op, path)
+        else:
+            op.check_path(*path)
         body = build_body(op, params, fields)
-        # The body goes out exactly as validated, through the generated request builder: the
-        # caller's values, strings verbatim (a round trip through the generated model would
-        # rewrite date-time strings, "...00.002Z" into "...00.002000+00:00").
-        call = {} if body is None else {"body": _Verbatim(body)}
-        kwargs: dict[str, Any] = op.binding.get_kwargs(*path, **call)
-        kwargs.pop("headers", None)  # httpx sets the JSON Content-Type for `json=` itself
-        # An absolute, already parsed URL spares httpx parsing and merging it on every request
-        # (a tenth of a call); programs repeat a few URLs (one per stream or metric key).
-        kwargs["url"] = _parsed_url(self._config.base_url + kwargs["url"])
+        template = _template(op, path, body is not None, self._config.base_url) if cached else None
+        if template is not None:
+            kwargs: dict[str, Any] = dict(template[0])
+            if template[1] is not None:
+                kwargs[template[1]] = body
+        else:
+            kwargs = _built(op, path, body, self._config.base_url)
         if not isinstance(timeout, NotGiven):
             timeout_from(timeout, per_call=True)
             kwargs["timeout"] = timeout

@@ -24,8 +24,12 @@ import httpx
 
 __all__ = ["AsyncDeadline", "AsyncSocketDeadline", "Deadline", "SocketDeadline", "expired"]
 
-_DEADLINE: ContextVar[tuple[float, str] | None] = ContextVar("activitysmith_deadline", default=None)
-"""(time.monotonic() deadline, what to say when it passes) of the call in progress."""
+_DEADLINE: ContextVar[tuple[float, float | None] | None] = ContextVar(
+    "activitysmith_deadline", default=None
+)
+"""(time.monotonic() deadline, its total_timeout for the message) of the call in progress."""
+
+_monotonic = time.monotonic
 
 
 def expired(total: float | None) -> str:
@@ -39,9 +43,9 @@ class Deadline:
 
     __slots__ = ("_token", "_value")
 
-    def __init__(self, deadline: float | None, message: str, request: httpx.Request) -> None:
-        self._value = None if deadline is None else (deadline, message)
-        self._token: Token[tuple[float, str] | None] | None = None
+    def __init__(self, deadline: float | None, total: float | None, request: httpx.Request) -> None:
+        self._value = None if deadline is None else (deadline, total)
+        self._token: Token[tuple[float, float | None] | None] | None = None
 
     def __enter__(self) -> None:
         if self._value is not None:
@@ -60,11 +64,11 @@ class Deadline:
 class AsyncDeadline:
     """Async: cancels the block at `deadline` and raises httpx.TimeoutException instead."""
 
-    __slots__ = ("_message", "_request", "_scope", "_value")
+    __slots__ = ("_request", "_scope", "_total", "_value")
 
-    def __init__(self, deadline: float | None, message: str, request: httpx.Request) -> None:
+    def __init__(self, deadline: float | None, total: float | None, request: httpx.Request) -> None:
         self._value = deadline
-        self._message = message
+        self._total = total
         self._request = request
         self._scope: Any = None
 
@@ -90,7 +94,7 @@ class AsyncDeadline:
             return
         scope.__exit__(exc_type, exc, tb)
         if scope.cancelled_caught:
-            raise httpx.TimeoutException(self._message, request=self._request) from None
+            raise httpx.TimeoutException(expired(self._total), request=self._request) from None
 
 
 # --- sync sockets -----------------------------------------------------------------------------
@@ -101,42 +105,64 @@ def _capped(timeout: float | None, error: type[Exception]) -> float | None:
     current = _DEADLINE.get()
     if current is None:
         return timeout
-    deadline, message = current
-    left = deadline - time.monotonic()
+    left = current[0] - _monotonic()
     if left <= 0:
-        raise error(message)
-    return left if timeout is None else min(timeout, left)
+        raise error(expired(current[1]))
+    return left if timeout is None or left < timeout else timeout
 
 
 def _past(error: Exception) -> Exception | None:
     """A timeout that hit because the call's deadline passed, said so (None: it did not)."""
     current = _DEADLINE.get()
-    if current is None or time.monotonic() < current[0]:
+    if current is None or _monotonic() < current[0]:
         return None
-    return type(error)(current[1])
+    return type(error)(expired(current[1]))
+
+
+class _Errors:
+    """httpcore's timeout classes, imported on first use (httpcore is loaded by then)."""
+
+    read: type[Exception]
+    write: type[Exception]
+    connect: type[Exception]
+
+    @classmethod
+    def load(cls) -> type[_Errors]:
+        import httpcore
+
+        cls.read, cls.write, cls.connect = (
+            httpcore.ReadTimeout,
+            httpcore.WriteTimeout,
+            httpcore.ConnectTimeout,
+        )
+        return cls
 
 
 class _Stream:
     """A network stream whose every operation waits at most until the call's deadline."""
 
+    __slots__ = ("_errors", "_stream", "get_extra_info")
+
     def __init__(self, stream: Any) -> None:
         self._stream = stream
+        self._errors = _Errors if hasattr(_Errors, "read") else _Errors.load()
+        self.get_extra_info = stream.get_extra_info
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        import httpcore
-
+        error = self._errors.read
         try:
-            data: bytes = self._stream.read(max_bytes, _capped(timeout, httpcore.ReadTimeout))
-        except httpcore.ReadTimeout as exc:
+            data: bytes = self._stream.read(max_bytes, _capped(timeout, error))
+        except error as exc:
             raise _past(exc) or exc from None
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        import httpcore
-
+        if not buffer:  # httpcore writes nothing for it either
+            return
+        error = self._errors.write
         try:
-            self._stream.write(buffer, _capped(timeout, httpcore.WriteTimeout))
-        except httpcore.WriteTimeout as exc:
+            self._stream.write(buffer, _capped(timeout, error))
+        except error as exc:
             raise _past(exc) or exc from None
 
     def close(self) -> None:
@@ -145,18 +171,12 @@ class _Stream:
     def start_tls(
         self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
     ) -> _Stream:
-        import httpcore
-
+        error = self._errors.connect
         try:
-            wrapped = self._stream.start_tls(
-                ssl_context, server_hostname, _capped(timeout, httpcore.ConnectTimeout)
-            )
-        except httpcore.ConnectTimeout as exc:
+            wrapped = self._stream.start_tls(ssl_context, server_hostname, _capped(timeout, error))
+        except error as exc:
             raise _past(exc) or exc from None
         return _Stream(wrapped)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
 
 
 class _Backend:
@@ -168,21 +188,15 @@ class _Backend:
     def connect_tcp(
         self, host: str, port: int, timeout: float | None = None, **options: Any
     ) -> _Stream:
-        import httpcore
-
-        stream = self.wrapped.connect_tcp(
-            host, port, _capped(timeout, httpcore.ConnectTimeout), **options
-        )
+        error = (_Errors if hasattr(_Errors, "connect") else _Errors.load()).connect
+        stream = self.wrapped.connect_tcp(host, port, _capped(timeout, error), **options)
         return _Stream(stream)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, **options: Any
     ) -> _Stream:
-        import httpcore
-
-        stream = self.wrapped.connect_unix_socket(
-            path, _capped(timeout, httpcore.ConnectTimeout), **options
-        )
+        error = (_Errors if hasattr(_Errors, "connect") else _Errors.load()).connect
+        stream = self.wrapped.connect_unix_socket(path, _capped(timeout, error), **options)
         return _Stream(stream)
 
     def sleep(self, seconds: float) -> None:

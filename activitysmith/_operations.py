@@ -49,8 +49,9 @@ class Binding(Generic[R]):
 
     get_kwargs: Callable[..., dict[str, Any]]
     """The generated module's request builder: path parameters, then `body=`."""
-    request_model: Any
-    """The generated request model (its `from_dict`), or None for an operation without body."""
+    request_model: Callable[[Mapping[str, Any]], Any] | None
+    """The generated request model's `from_dict` (imported on its first call), or None for an
+    operation without body."""
     parse: Callable[[Mapping[str, Any]], R] | None
     """The result class's `from_dict`; None when the success answer is not JSON."""
     errors: Mapping[str, Callable[[Mapping[str, Any]], Any]]

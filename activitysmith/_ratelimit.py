@@ -19,11 +19,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from ._errors import ConfigurationError, safe_repr
-from ._ratelimit_headers import RateLimitPolicy, parse_rate_limit
 from ._types import NotGiven
+
+if TYPE_CHECKING:
+    from ._ratelimit_headers import RateLimitPolicy, RateLimitState
 
 __all__ = ["RateLimit", "RateLimiter", "ServerWindow", "TokenBucket", "rate_limiter_from"]
 
@@ -284,7 +286,7 @@ class RateLimiter:
         """Adopt what a response of `feature` says: its `RateLimit` / `RateLimit-Policy`
         policies and, for a request-rate 429, its `Retry-After` (seconds)."""
         feature = feature or self._default_feature
-        state = parse_rate_limit(headers)
+        state = _rate_limit_state(headers)
         with self._lock:
             now = self._clock()
             if retry_after is not None and retry_after > 0:
@@ -359,6 +361,19 @@ class RateLimiter:
         if isinstance(shown, float) and shown.is_integer():
             shown = int(shown)
         return f"RateLimiter(per_minute={shown!r}, burst={self.burst})"
+
+
+def _rate_limit_state(headers: Mapping[str, str]) -> RateLimitState | None:
+    """`parse_rate_limit(headers)`; its module loads with the first response that has them."""
+    if (
+        type(headers).__module__.startswith("httpx")  # case-insensitive: a lookup answers it
+        and "ratelimit" not in headers
+        and "ratelimit-policy" not in headers
+    ):
+        return None
+    from ._ratelimit_headers import parse_rate_limit
+
+    return parse_rate_limit(headers)
 
 
 RateLimit: TypeAlias = "float | Mapping[str, float] | RateLimiter | None"

@@ -60,6 +60,15 @@ def scrub_text(text: str, secret: str | None) -> str:
     return text.replace(secret, _MASK) if secret and secret in text else text
 
 
+def _in_headers(secret: str, raw: bytes, headers: httpx.Headers) -> bool:
+    """Whether a header value holds `secret`."""
+    if secret.isascii():
+        # Every encoding httpx decodes headers with keeps ASCII bytes as they are and makes
+        # no ASCII out of other bytes: the raw bytes answer it without decoding each value.
+        return any(raw in value for _, value in headers.raw)
+    return any(secret in value for value in headers.values())
+
+
 class Answer:
     """A response as the SDK reports it: body and headers scrubbed, JSON decoded (or why not)."""
 
@@ -74,7 +83,7 @@ class Answer:
             raw = secret.encode()
             if raw in content:
                 content = content.replace(raw, _MASK.encode())
-            if any(secret in value for value in headers.values()):
+            if _in_headers(secret, raw, response.headers):
                 headers = httpx.Headers(
                     [
                         (name, scrub_text(value, secret))

@@ -103,15 +103,26 @@ class Attempts:
         self.feature = op.feature if op is not None else None
         self.safety = safety_of(op, request.method)
         self.deadline: float | None = extensions.get(EXT_DEADLINE)
-        self.expired = expired(extensions.get(EXT_TOTAL_TIMEOUT))
+        self.total_timeout: float | None = extensions.get(EXT_TOTAL_TIMEOUT)
         self.max_response_bytes = max_response_bytes
         self.retries = 0
         self.maybe_applied = False  # an earlier attempt may have been carried out
 
+    @property
+    def expired(self) -> str:
+        """The message of this call's timeout."""
+        return expired(self.total_timeout)
+
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()
 
+    def check_expired(self) -> None:
+        """Raise once the deadline has passed (between the chunks of an answer)."""
+        if self.deadline is not None and self.deadline <= time.monotonic():
+            raise httpx.TimeoutException(self.expired, request=self.request)
+
     def check_deadline(self) -> None:
+        """Raise once the deadline has passed; else cap the attempt's timeouts to what is left."""
         remaining = self.remaining()
         if remaining is None:
             return

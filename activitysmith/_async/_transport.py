@@ -45,7 +45,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         attempts = Attempts(request, self.policy, self.path_prefix, self.max_response_bytes)
-        with AsyncDeadline(attempts.deadline, attempts.expired, request):
+        with AsyncDeadline(attempts.deadline, attempts.total_timeout, request):
             return await self._attempts(request, attempts)
 
     async def _attempts(self, request: httpx.Request, attempts: Attempts) -> httpx.Response:
@@ -81,7 +81,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return response
             async for chunk in response.aiter_raw():
                 reader.feed(chunk)
-                attempts.check_deadline()
+                attempts.check_expired()
             raw = reader.finish()
         except Unreadable as exc:
             raise attempts.refused(response, exc) from None

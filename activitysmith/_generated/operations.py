@@ -25,14 +25,13 @@ if TYPE_CHECKING:
 
 def _bind_send_push_notification() -> Binding[PushNotificationResult]:
     from activitysmith_client.api.push_notifications.send_push_notification import _get_kwargs
-    from activitysmith_client.models.push_notification_request import PushNotificationRequest
 
     from .._operations import first_parse
     from .results import PushNotificationResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=PushNotificationRequest,
+        request_model=lazy_model("push_notification_request", "PushNotificationRequest"),
         parse=PushNotificationResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -68,16 +67,15 @@ SEND_PUSH_NOTIFICATION: Final[Operation[PushNotificationResult]] = Operation(
 
 def _bind_replace_push_notification() -> Binding[PushNotificationReplaceResult]:
     from activitysmith_client.api.push_notifications.replace_push_notification import _get_kwargs
-    from activitysmith_client.models.push_notification_replace_request import (
-        PushNotificationReplaceRequest,
-    )
 
     from .._operations import first_parse
     from .results import PushNotificationReplaceResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=PushNotificationReplaceRequest,
+        request_model=lazy_model(
+            "push_notification_replace_request", "PushNotificationReplaceRequest"
+        ),
         parse=PushNotificationReplaceResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -114,14 +112,13 @@ REPLACE_PUSH_NOTIFICATION: Final[Operation[PushNotificationReplaceResult]] = Ope
 
 def _bind_reconcile_live_activity_stream() -> Binding[LiveActivityStreamPutResult]:
     from activitysmith_client.api.live_activities.reconcile_live_activity_stream import _get_kwargs
-    from activitysmith_client.models.live_activity_stream_request import LiveActivityStreamRequest
 
     from .._operations import first_parse
     from .results import LiveActivityStreamPutResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=LiveActivityStreamRequest,
+        request_model=lazy_model("live_activity_stream_request", "LiveActivityStreamRequest"),
         parse=LiveActivityStreamPutResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -165,15 +162,14 @@ RECONCILE_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamPutResult]] = 
 
 def _bind_end_live_activity_stream() -> Binding[LiveActivityStreamDeleteResult]:
     from activitysmith_client.api.live_activities.end_live_activity_stream import _get_kwargs
-    from activitysmith_client.models.live_activity_stream_delete_request import (
-        LiveActivityStreamDeleteRequest,
-    )
 
     from .results import LiveActivityStreamDeleteResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=LiveActivityStreamDeleteRequest,
+        request_model=lazy_model(
+            "live_activity_stream_delete_request", "LiveActivityStreamDeleteRequest"
+        ),
         parse=LiveActivityStreamDeleteResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -212,14 +208,13 @@ END_LIVE_ACTIVITY_STREAM: Final[Operation[LiveActivityStreamDeleteResult]] = Ope
 
 def _bind_start_live_activity() -> Binding[LiveActivityStartResult]:
     from activitysmith_client.api.live_activities.start_live_activity import _get_kwargs
-    from activitysmith_client.models.live_activity_start_request import LiveActivityStartRequest
 
     from .._operations import first_parse
     from .results import LiveActivityStartResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=LiveActivityStartRequest,
+        request_model=lazy_model("live_activity_start_request", "LiveActivityStartRequest"),
         parse=LiveActivityStartResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -255,13 +250,12 @@ START_LIVE_ACTIVITY: Final[Operation[LiveActivityStartResult]] = Operation(
 
 def _bind_update_live_activity() -> Binding[LiveActivityUpdateResult]:
     from activitysmith_client.api.live_activities.update_live_activity import _get_kwargs
-    from activitysmith_client.models.live_activity_update_request import LiveActivityUpdateRequest
 
     from .results import LiveActivityUpdateResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=LiveActivityUpdateRequest,
+        request_model=lazy_model("live_activity_update_request", "LiveActivityUpdateRequest"),
         parse=LiveActivityUpdateResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -292,13 +286,12 @@ UPDATE_LIVE_ACTIVITY: Final[Operation[LiveActivityUpdateResult]] = Operation(
 
 def _bind_end_live_activity() -> Binding[LiveActivityEndResult]:
     from activitysmith_client.api.live_activities.end_live_activity import _get_kwargs
-    from activitysmith_client.models.live_activity_end_request import LiveActivityEndRequest
 
     from .results import LiveActivityEndResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=LiveActivityEndRequest,
+        request_model=lazy_model("live_activity_end_request", "LiveActivityEndRequest"),
         parse=LiveActivityEndResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),
@@ -329,13 +322,12 @@ END_LIVE_ACTIVITY: Final[Operation[LiveActivityEndResult]] = Operation(
 
 def _bind_update_metric_value() -> Binding[MetricValueUpdateResult]:
     from activitysmith_client.api.metrics.update_metric_value import _get_kwargs
-    from activitysmith_client.models.metric_value_update_request import MetricValueUpdateRequest
 
     from .results import MetricValueUpdateResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=MetricValueUpdateRequest,
+        request_model=lazy_model("metric_value_update_request", "MetricValueUpdateRequest"),
         parse=MetricValueUpdateResult.from_dict,
         errors={
             "400": lazy_model("metric_error", "MetricError"),
@@ -375,16 +367,15 @@ UPDATE_METRIC_VALUE: Final[Operation[MetricValueUpdateResult]] = Operation(
 
 def _bind_update_app_icon_badge_count() -> Binding[AppIconBadgeCountUpdateResult]:
     from activitysmith_client.api.app_icon_badges.update_app_icon_badge_count import _get_kwargs
-    from activitysmith_client.models.app_icon_badge_count_update_request import (
-        AppIconBadgeCountUpdateRequest,
-    )
 
     from .._operations import first_parse
     from .results import AppIconBadgeCountUpdateResult
 
     return Binding(
         get_kwargs=_get_kwargs,
-        request_model=AppIconBadgeCountUpdateRequest,
+        request_model=lazy_model(
+            "app_icon_badge_count_update_request", "AppIconBadgeCountUpdateRequest"
+        ),
         parse=AppIconBadgeCountUpdateResult.from_dict,
         errors={
             "400": lazy_model("bad_request_error", "BadRequestError"),

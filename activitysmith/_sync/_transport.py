@@ -46,7 +46,7 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         attempts = Attempts(request, self.policy, self.path_prefix, self.max_response_bytes)
-        with Deadline(attempts.deadline, attempts.expired, request):
+        with Deadline(attempts.deadline, attempts.total_timeout, request):
             return self._attempts(request, attempts)
 
     def _attempts(self, request: httpx.Request, attempts: Attempts) -> httpx.Response:
@@ -80,7 +80,7 @@ class RetryTransport(httpx.BaseTransport):
                 return response
             for chunk in response.iter_raw():
                 reader.feed(chunk)
-                attempts.check_deadline()
+                attempts.check_expired()
             raw = reader.finish()
         except Unreadable as exc:
             raise attempts.refused(response, exc) from None

@@ -231,8 +231,8 @@ def emit_operations(spec: Spec) -> str:
                 module, cls = spec.model_class(f"{op.python_name}_body")
             else:
                 module, cls = spec.model_class(op.request_ref)
-            imports.append(f"from activitysmith_client.models.{module} import {cls}")
-            request_model = cls
+            # Nothing on the way to a success reads it: imported on first use only.
+            request_model = f"lazy_model({module!r}, {cls!r})"
         errors = error_models(spec, op)
         if any(len(models) > 1 for models in errors.values()):
             imports.append("from .._operations import first_parse")

@@ -255,3 +255,40 @@ def test_logging_can_be_switched_on_from_the_environment(monkeypatch: pytest.Mon
     finally:
         logger.handlers[:] = before[0]
         logger.setLevel(before[1])
+
+
+def test_repeated_routes_send_each_calls_body_and_check_each_path(
+    activitysmith_server: ActivitySmithServer,
+) -> None:
+    # A route's request is built once and reused: every call still sends its own body to
+    # its own key, a refused path value is refused every time, and another client's base
+    # URL is its own.
+    with ActivitySmith(
+        activitysmith_server.api_key, base_url=activitysmith_server.base_url
+    ) as client:
+        for percentage in (10, 20):
+            for key in ("deploy-a", "deploy-b"):
+                client.live_activities.stream(
+                    key, content_state={"title": key, "type": "progress", "percentage": percentage}
+                )
+        for _ in range(2):
+            with pytest.raises(activitysmith.ValidationError, match="stream_key"):
+                client.live_activities.stream("a/b", content_state={"title": "x"})
+    sent = [(r.method, r.path, r.json) for r in activitysmith_server.requests]
+    assert [(method, path.rsplit("/", 1)[1]) for method, path, _ in sent] == [
+        ("PUT", "deploy-a"), ("PUT", "deploy-b"), ("PUT", "deploy-a"), ("PUT", "deploy-b"),
+    ]  # fmt: skip
+    assert [body["content_state"]["percentage"] for _, _, body in sent] == [10, 10, 20, 20]
+    assert [body["content_state"]["title"] for _, _, body in sent] == [
+        "deploy-a", "deploy-b", "deploy-a", "deploy-b",
+    ]  # fmt: skip
+    # The same route on another client goes to that client's base URL.
+    from activitysmith._generated.operations import RECONCILE_LIVE_ACTIVITY_STREAM as STREAM
+
+    with ActivitySmith(activitysmith_server.api_key, base_url="http://127.0.0.1:9/api") as other:
+        kwargs, _ = other._prepare(
+            STREAM, ("deploy-a",), None, {"content_state": {"title": "t"}},
+            activitysmith.NOT_GIVEN, activitysmith.NOT_GIVEN, activitysmith.NOT_GIVEN,
+        )  # fmt: skip
+    assert str(kwargs["url"]) == "http://127.0.0.1:9/api/live-activity/stream/deploy-a"
+    assert kwargs["json"] == {"content_state": {"title": "t"}}
