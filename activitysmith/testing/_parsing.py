@@ -107,18 +107,14 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
     def _read_headers(self) -> http.client.HTTPMessage:
         """The header block up to the blank line, as `http.client.parse_headers` reads it.
 
-        Like the `email` parser, a line that is not a field ends the fields (the rest of
-        the block is read and ignored), and a line starting with a space or tab continues
-        the previous field. A block with a lone CR (which real clients never send, and whose
-        reading differs between Python releases) is handed to the `email` parser itself.
+        A block of plain `Name: value` lines (what real clients send) is read here. Any other
+        block (a folded line, a line that is not a field, a field without a name, a lone CR),
+        whose reading differs between Python releases, is handed to the `email` parser itself.
         """
-        message = http.client.HTTPMessage()
-        fields: list[list[str]] = []
-        current: list[str] | None = None  # the lines of the field being read
-        in_fields = True
+        fields: list[str] = []
         lines_read = 0
-        block: list[bytes] = []  # the raw lines, for the email parser if a lone CR turns up
-        lone_cr = False
+        block: list[bytes] = []  # the raw lines, for the email parser if one is unusual
+        plain = True
         while True:
             raw = self.rfile.readline(MAX_LINE + 1)
             if len(raw) > MAX_LINE:
@@ -131,34 +127,29 @@ class LeanRequestParsing(BaseHTTPRequestHandler):
             if is_end:
                 break
             block.append(raw)
-            if not in_fields or lone_cr:
+            if not plain:
                 continue
             text = raw.decode("iso-8859-1")
-            if "\r" in text[:-2] or text.endswith("\r"):
-                lone_cr = True
+            if (
+                text[0] in " \t:"
+                or "\r" in text[:-2]
+                or text.endswith("\r")
+                or not _FIELD_LINE.match(text)
+            ):
+                plain = False
                 continue
-            if text[0] in " \t":
-                if current is not None:
-                    current.append(text)
-            elif _FIELD_LINE.match(text):
-                # A field without a name is dropped, and so are its continuation lines.
-                current = None if text.startswith(":") else [text]
-                if current is not None:
-                    fields.append(current)
-            else:
-                in_fields = False  # not a field: the rest of the block is not headers
-        if lone_cr:
+            fields.append(text)
+        if not plain:
             import email.parser
 
-            text = b"".join(block).decode("iso-8859-1")
             parsed: http.client.HTTPMessage = email.parser.Parser(
                 _class=http.client.HTTPMessage
-            ).parsestr(text)
+            ).parsestr(b"".join(block).decode("iso-8859-1"))
             return parsed
-        for lines in fields:
-            name, value = lines[0].split(":", 1)
-            value = value.lstrip(" \t") + "".join(lines[1:])
-            message.set_raw(name, value.rstrip("\r\n"))
+        message = http.client.HTTPMessage()
+        for text in fields:
+            name, value = text.split(":", 1)
+            message.set_raw(name, value.lstrip(" \t").rstrip("\r\n"))
         return message
 
 
