@@ -79,7 +79,9 @@ class ActivitySmithHandler(logging.Handler):
         )
         self._pending: collections.deque[dict[str, object]] = collections.deque()
         self._in_flight = 0
-        self._cond = threading.Condition(threading.Lock())
+        # Re-entrant: formatting runs under it, and a finalizer that logs may run on this thread
+        # at any allocation there; a plain lock would deadlock that thread.
+        self._cond = threading.Condition(threading.RLock())
         self._worker: threading.Thread | None = None
         self._stopping = False
 
