@@ -21,8 +21,12 @@ from .chromium import BrowserMissing, chromium_context
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
 
-LIVE_TIMEOUT_MS = 1000
-"""What the page must show, it shows within a second of the request's answer."""
+LIVE_TIMEOUT_MS = 10_000
+"""How long a test waits for the page to show a change without a reload.
+
+These tests prove that the page follows the server live; how fast it does (well under a
+second) is measured by benchmarks/bench_preview.py, not asserted here, since a loaded machine
+stretches any wall-clock bound."""
 
 
 @pytest.fixture(scope="package")
@@ -124,7 +128,7 @@ def server_version(server: ActivitySmithServer) -> int:
 
 
 def wait_for_server(page: Page, server: ActivitySmithServer) -> None:
-    """Wait until the page drew the server's latest state (within a second)."""
+    """Wait until the page drew the server's latest state."""
     version = server_version(server)
     page.wait_for_function(
         "version => Number(document.body.dataset.version || -1) >= version",

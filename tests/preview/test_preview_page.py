@@ -1,5 +1,5 @@
 """The Lock Screen preview in headless Chromium: each README example, sent through the SDK,
-appears on the page within a second, drawn as the phone would show it."""
+appears on the page without a reload, drawn as the phone would show it."""
 
 from __future__ import annotations
 
@@ -288,7 +288,7 @@ def test_a_count_up_timer_runs_pauses_and_resumes(
     expect(digits).to_have_attribute("data-timer-state", "running", timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".timer-row")).to_have_class(re.compile(r"\bc-cyan\b"))
     expect(card.locator(".timer-mode")).to_have_text("counting up")
-    expect(digits).to_have_attribute("data-seconds", re.compile(r"^[1-9]"), timeout=2500)
+    expect(digits).to_have_attribute("data-seconds", re.compile(r"^[1-9]"), timeout=5000)
 
     client.live_activities.stream(
         "deploy-api", content_state={"title": "Deploying api", "is_running": False}
@@ -302,7 +302,7 @@ def test_a_count_up_timer_runs_pauses_and_resumes(
         "deploy-api", content_state={"title": "Deploying api", "is_running": True}
     )
     expect(digits).to_have_attribute("data-timer-state", "running", timeout=LIVE_TIMEOUT_MS)
-    expect(digits).to_have_attribute("data-seconds", str(frozen + 1), timeout=2500)
+    expect(digits).to_have_attribute("data-seconds", str(frozen + 1), timeout=5000)
 
 
 def test_a_countdown_timer_counts_down_from_its_duration(
@@ -315,7 +315,7 @@ def test_a_countdown_timer_counts_down_from_its_duration(
     digits = card.locator(".timer-digits")
     expect(digits).to_have_text(re.compile(r"^(10:00|09:5\d)$"), timeout=LIVE_TIMEOUT_MS)
     expect(card.locator(".timer-mode")).to_have_text("counting down from 10:00")
-    expect(digits).to_have_text(re.compile(r"^09:5\d$"), timeout=2500)
+    expect(digits).to_have_text(re.compile(r"^09:5\d$"), timeout=5000)
     expect(page.locator("#island-compact .island-trailing")).to_have_text(
         re.compile(r"^(10:00|09:5\d)$")
     )
