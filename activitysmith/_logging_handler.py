@@ -20,6 +20,18 @@ logger = logging.getLogger("activitysmith")
 _MAX_FINGERPRINTS = 1024  # coalescing memory is bounded too
 
 
+class _Burst:
+    """One fingerprint's coalescing state: when its last push was queued, and what was held
+    back since (the count, and the newest held-back record, sent at `close()`)."""
+
+    __slots__ = ("last_held", "queued_at", "suppressed")
+
+    def __init__(self, queued_at: float) -> None:
+        self.queued_at = queued_at
+        self.suppressed = 0
+        self.last_held: logging.LogRecord | None = None
+
+
 def _interruption_level(levelno: int) -> str:
     if levelno >= logging.ERROR:
         return "time-sensitive"
@@ -43,7 +55,8 @@ class ActivitySmithHandler(logging.Handler):
     thread that sends them through `client` (default: `ActivitySmith()` from the
     environment, built on first use), within the client's rate budget. At most one push per
     `min_interval` seconds is sent for the same logger, level and message template; the next
-    one says how many were suppressed. `flush()`, `close()` and interpreter exit (through
+    one says how many were suppressed; at `close()`, the newest record still held back is sent
+    with the count of the others. `flush()`, `close()` and interpreter exit (through
     `logging.shutdown`) wait up to `flush_timeout` seconds for queued pushes.
     """
 
@@ -74,7 +87,7 @@ class ActivitySmithHandler(logging.Handler):
         self.dropped = 0
         """Records dropped because the queue was full."""
         self._owns_client = client is None
-        self._recent: collections.OrderedDict[tuple[str, int, str], list[float]] = (
+        self._recent: collections.OrderedDict[tuple[str, int, str], _Burst] = (
             collections.OrderedDict()
         )
         self._pending: collections.deque[dict[str, object]] = collections.deque()
@@ -97,27 +110,43 @@ class ActivitySmithHandler(logging.Handler):
             with self._cond:
                 if self._stopping:
                     return
-                entry = self._recent.get(fingerprint)
-                if entry is not None and now - entry[0] < self.min_interval:
-                    entry[1] += 1
+                burst = self._recent.get(fingerprint)
+                if burst is not None and now - burst.queued_at < self.min_interval:
+                    burst.suppressed += 1
+                    burst.last_held = record
                     return
-                suppressed = int(entry[1]) if entry is not None else 0
-                self._recent[fingerprint] = [now, 0]
+                suppressed = burst.suppressed if burst is not None else 0
+                self._recent[fingerprint] = _Burst(now)
                 self._recent.move_to_end(fingerprint)
                 while len(self._recent) > _MAX_FINGERPRINTS:
                     self._recent.popitem(last=False)
-                if len(self._pending) >= self.queue_size:
-                    self.dropped += 1
-                    return
-                self._pending.append(self._push(record, suppressed))
-                self._cond.notify_all()
-                if self._worker is None:
-                    self._worker = threading.Thread(
-                        target=self._run, name="activitysmith-log-handler", daemon=True
-                    )
-                    self._worker.start()
+                self._enqueue(self._push(record, suppressed))
         except Exception:
             self.handleError(record)
+
+    def _enqueue(self, fields: dict[str, object]) -> None:
+        """Queue one push and wake (or start) the sender; called with the lock held."""
+        if len(self._pending) >= self.queue_size:
+            self.dropped += 1
+            return
+        self._pending.append(fields)
+        self._cond.notify_all()
+        if self._worker is None:
+            self._worker = threading.Thread(
+                target=self._run, name="activitysmith-log-handler", daemon=True
+            )
+            self._worker.start()
+
+    def _release_held(self) -> None:
+        """Queue the newest held-back record of each burst, with the count of the others."""
+        with self._cond:
+            if self._stopping:
+                return
+            for burst in self._recent.values():
+                if burst.last_held is not None:
+                    with contextlib.suppress(Exception):  # a record that cannot be formatted
+                        self._enqueue(self._push(burst.last_held, burst.suppressed - 1))
+                    burst.suppressed, burst.last_held = 0, None
 
     def _push(self, record: logging.LogRecord, suppressed: int) -> dict[str, object]:
         if not self.include_traceback and (record.exc_info or record.exc_text or record.stack_info):
@@ -177,7 +206,9 @@ class ActivitySmithHandler(logging.Handler):
                 self._cond.wait(remaining)
 
     def close(self) -> None:
-        """Flush, stop the background thread, and close the client if the handler built it."""
+        """Send what bursts held back, flush, stop the background thread, and close the client
+        if the handler built it."""
+        self._release_held()
         self.flush()
         with self._cond:
             self._stopping = True

@@ -107,6 +107,32 @@ def test_bursts_coalesce_and_the_next_push_counts_the_suppressed(
     )
 
 
+def test_close_sends_what_a_burst_held_back(
+    log: logging.Logger,
+    activitysmith_client: ActivitySmith,
+    activitysmith_server: ActivitySmithServer,
+) -> None:
+    handler = ActivitySmithHandler(client=activitysmith_client, min_interval=60)
+    log.addHandler(handler)
+    for n in range(6):
+        log.error("disk full on %s", f"db-{n}")
+    log.error("cache miss storm")
+    log.error("cache miss storm")
+    log.error("a lone failure")
+    handler.flush()
+    assert [p["message"] for p in _pushes(activitysmith_server)] == [
+        "disk full on db-0",
+        "cache miss storm",
+        "a lone failure",
+    ]
+    handler.close()
+    handler.close()  # nothing is held back twice
+    assert [p["message"] for p in _pushes(activitysmith_server)][3:] == [
+        "disk full on db-5\n(4 similar messages suppressed)",
+        "cache miss storm",
+    ]
+
+
 def test_logging_never_blocks_on_a_slow_api_and_the_queue_is_bounded(
     log: logging.Logger,
     activitysmith_client: ActivitySmith,
