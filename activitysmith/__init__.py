@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ._logging_handler import ActivitySmithHandler
     from ._ratelimit import RateLimiter
     from ._ratelimit_headers import RateLimitPolicy, RateLimitState
+    from ._raw_response import APIResponse
     from ._sync._client import ActivitySmith
     from ._sync._tracker import Tracker
     from ._tracking._async_progress import AsyncProgress
@@ -97,6 +98,7 @@ _LAZY: dict[str, str] = {
     "content_state": "._generated.helpers",
     "metric": "._generated.helpers",
     "RateLimiter": "._ratelimit",
+    "APIResponse": "._raw_response",
     "RateLimitPolicy": "._ratelimit_headers",
     "RateLimitState": "._ratelimit_headers",
     "AsyncProgress": "._tracking._async_progress",
@@ -120,6 +122,7 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",

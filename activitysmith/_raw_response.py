@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 
 if TYPE_CHECKING:
     import httpx
@@ -12,9 +12,10 @@ if TYPE_CHECKING:
     from ._operations import Operation
     from ._results import ResponseInfo
 
-__all__ = ["APIResponse"]
+__all__ = ["APIResponse", "async_to_raw_response_wrapper", "to_raw_response_wrapper"]
 
 R = TypeVar("R", bound="ResponseInfo")
+P = ParamSpec("P")
 
 
 class APIResponse(Generic[R]):
@@ -90,3 +91,20 @@ class APIResponse(Generic[R]):
             f"<APIResponse [{self.status_code}] {self.method} {self.url.copy_with(query=None)} "
             f"-> {self._op.operation_id}>"
         )
+
+
+# A method of the raw-response view already answers an APIResponse at run time (its client
+# builds one instead of the result); these only tell the type checker so, keeping the
+# method's exact parameters.
+
+
+def to_raw_response_wrapper(method: Callable[P, R]) -> Callable[P, APIResponse[R]]:
+    """`method`, of a raw-response view, typed as returning `APIResponse[result]`."""
+    return cast("Callable[P, APIResponse[R]]", method)
+
+
+def async_to_raw_response_wrapper(
+    method: Callable[P, Awaitable[R]],
+) -> Callable[P, Awaitable[APIResponse[R]]]:
+    """`to_raw_response_wrapper` for coroutine methods."""
+    return cast("Callable[P, Awaitable[APIResponse[R]]]", method)

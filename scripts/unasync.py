@@ -46,6 +46,7 @@ RENAMES: tuple[tuple[str, str], ...] = (
     (r"aread\b", "read"),
     (r"aiter_raw\b", "iter_raw"),
     (r"new_async_(\w+)", r"new_\1"),
+    (r"async_to_raw_response_wrapper\b", "to_raw_response_wrapper"),
     (r"_async_progress\b", "_progress"),
     (r"Async([A-Z]\w*)", r"\1"),  # AsyncActivitySmith, httpx.AsyncClient, AsyncIterator, ...
     (r"_async\b", "_sync"),  # the package, in imports

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .._generated.results import AppIconBadgeCountUpdateResult
     from .._ratelimit import RateLimit
     from .._results import ResponseInfo
+    from ._raw_resources import AsyncActivitySmithWithRawResponse
 
 __all__ = ["AsyncActivitySmith"]
 
@@ -140,18 +141,21 @@ class AsyncActivitySmith(BaseClient):
         self._connect(AsyncSharedTransport(other._pool))
 
     @property
-    def with_raw_response(self) -> Any:
-        """This client, with every method returning an `APIResponse` (status, headers, bytes,
-        `parse()`) instead of the typed result: `client.with_raw_response.notifications.send(...)`.
+    def with_raw_response(self) -> AsyncActivitySmithWithRawResponse:
+        """This client's API methods, each returning an `APIResponse` (status, headers, bytes,
+        `parse()` to the typed result) instead of the result:
+        `client.with_raw_response.notifications.send(...)`.
 
         Error statuses still raise. It shares this client's connections and settings.
         """
+        from ._raw_resources import AsyncActivitySmithWithRawResponse
+
         view = _copy.copy(self)
         view._raw_response = True
         view.notifications = AsyncNotifications(view)
         view.live_activities = AsyncLiveActivities(view)
         view.metrics = AsyncMetrics(view)
-        return view
+        return AsyncActivitySmithWithRawResponse(view)
 
     async def badge_count(
         self,

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from .._generated.results import AppIconBadgeCountUpdateResult
     from .._ratelimit import RateLimit
     from .._results import ResponseInfo
+    from ._raw_resources import ActivitySmithWithRawResponse
 
 __all__ = ["ActivitySmith"]
 
@@ -141,18 +142,21 @@ class ActivitySmith(BaseClient):
         self._connect(SharedTransport(other._pool))
 
     @property
-    def with_raw_response(self) -> Any:
-        """This client, with every method returning an `APIResponse` (status, headers, bytes,
-        `parse()`) instead of the typed result: `client.with_raw_response.notifications.send(...)`.
+    def with_raw_response(self) -> ActivitySmithWithRawResponse:
+        """This client's API methods, each returning an `APIResponse` (status, headers, bytes,
+        `parse()` to the typed result) instead of the result:
+        `client.with_raw_response.notifications.send(...)`.
 
         Error statuses still raise. It shares this client's connections and settings.
         """
+        from ._raw_resources import ActivitySmithWithRawResponse
+
         view = _copy.copy(self)
         view._raw_response = True
         view.notifications = Notifications(view)
         view.live_activities = LiveActivities(view)
         view.metrics = Metrics(view)
-        return view
+        return ActivitySmithWithRawResponse(view)
 
     def badge_count(
         self,
