@@ -29,11 +29,11 @@ _COLLECT_UNDER_THE_LOCK = textwrap.dedent(
     logging.basicConfig(level=logging.DEBUG)
     gc.set_threshold(1)  # collect at nearly every allocation
     def log_a_lot():
-        for i in range(2000):
+        for i in range(500):
             logging.getLogger("httpx").debug("record %d", i)
     worker = threading.Thread(target=log_a_lot)
     worker.start()
-    for _ in range(200):
+    for _ in range(50):
         client = ActivitySmith(KEY)
         client.cycle = client
         del client
