@@ -65,7 +65,7 @@ format: install
 	$(BIN)/ruff format .
 
 typecheck: install
-	$(BIN)/mypy --strict activitysmith activitysmith_client
+	$(BIN)/mypy --strict activitysmith activitysmith_client scripts
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -63,7 +63,7 @@ def spec_validator() -> SpecValidator:
 def load_spec() -> dict[str, Any]:
     """The packaged `openapi.yaml` as plain data."""
     try:
-        import yaml  # type: ignore[import-untyped]
+        import yaml
     except ImportError as exc:
         raise MissingTestingExtra(INSTALL_HINT) from exc
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -26,7 +26,8 @@ def _enum_metavar(schema_name: str | None, field: str) -> str:
     if schema_name:
         words = re.findall(r"[A-Z][a-z0-9]*", schema_name)
         if words:
-            return words[-1].upper()
+            last: str = words[-1]
+            return last.upper()
     return field.upper()
 
 
@@ -84,7 +85,8 @@ def _flatten(spec: Spec, schema: Any) -> dict[str, Any] | None:
     for name, sub in properties.items():
         if _kind(spec, sub, name)[0] not in _SCALARS:
             return None
-    return properties
+    scalars: dict[str, Any] = properties
+    return scalars
 
 
 def _flags(

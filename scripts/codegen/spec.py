@@ -159,7 +159,8 @@ class Spec:
 
     @property
     def schemas(self) -> dict[str, dict[str, Any]]:
-        return self.document.get("components", {}).get("schemas", {})
+        schemas: dict[str, dict[str, Any]] = self.document.get("components", {}).get("schemas", {})
+        return schemas
 
     def schema(self, name: str) -> dict[str, Any]:
         try:
@@ -242,7 +243,8 @@ def _json_media(holder: dict[str, Any]) -> dict[str, Any] | None:
     content = holder.get("content") or {}
     for media, value in content.items():
         if media.split(";")[0].strip() == "application/json" or media.endswith("+json"):
-            return value
+            found: dict[str, Any] = value
+            return found
     return None
 
 
