@@ -72,7 +72,9 @@ class _TimerState:
 
     def elapsed(self, now: float) -> float:
         running = max(0.0, now - self.window_start) if self.running else 0.0
-        seconds = self.banked + running
+        # To the microsecond: a difference of two large clock readings carries float noise
+        # (570 s on the virtual clock must read 570.0, not 569.9999999999964).
+        seconds = round(self.banked + running, 6)
         return seconds if self.duration is None else min(seconds, self.duration)
 
     def apply(self, sent: Mapping[str, JSON], now: float) -> None:

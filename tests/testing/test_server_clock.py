@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from activitysmith.testing import ActivitySmithServer, Clock, RateLimits
+from activitysmith.testing._live_activities import _TimerState
 
 ALERT = {"content_state": {"title": "x", "type": "alert", "message": "m"}}
 
@@ -308,3 +309,10 @@ def test_updates_spread_over_the_servers_clock_carry_no_warning(
 
     assert [a["operation"] for a in answers] == ["updated"] * 14
     assert all("warning" not in answer for answer in answers)
+
+
+def test_timer_seconds_carry_no_float_noise_from_large_clock_readings() -> None:
+    start = 15845.03494819458 + 0.5812182910675443  # (start + 570) - start != 570 in floats
+    state = _TimerState.begin({"duration_seconds": 600}, now=start)
+    countdown = state.snapshot(start + 570)
+    assert (countdown.elapsed, countdown.remaining) == (570, 30)
