@@ -9,6 +9,10 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __reduce__(self) -> str:
+        # Pickled and deep-copied by name, so a copied model's unset fields stay `UNSET`.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 
