@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from activitysmith_client.types import Unset
 
-from ._ratelimit_headers import RateLimitState, parse_rate_limit
+if TYPE_CHECKING:
+    from ._ratelimit_headers import RateLimitState
 
 __all__ = ["ResponseInfo"]
 
@@ -47,6 +48,8 @@ class ResponseInfo:
     def rate_limit(self) -> RateLimitState | None:
         """What the response's RateLimit headers say (`remaining`, `reset`, `limit`, `policy`),
         or None when it had none."""
+        from ._ratelimit_headers import parse_rate_limit
+
         return parse_rate_limit(self._http[1])
 
     def __repr__(self) -> str:

@@ -453,10 +453,10 @@ class _String(Checker):
         self.min_len: int | None = schema.get("minLength")
         self.max_len: int | None = schema.get("maxLength")
         self.source: str | None = schema.get("pattern")
-        self.pattern = ecma_pattern(self.source) if self.source is not None else None
-        self.hint: str = schema.get("x-activitysmith-pattern-hint") or (
-            _pattern_message(self.source) if self.source is not None else ""
-        )
+        # Compiled on the first value checked: most fields of a request are not sent, and a
+        # regular expression costs far more to compile than to run.
+        self.pattern: re.Pattern[str] | None = None
+        self.hint: str | None = schema.get("x-activitysmith-pattern-hint")
         self.fmt = _FORMATS.get(schema.get("format", ""))
         self.not_blank = bool(schema.get("x-activitysmith-not-blank"))
         self.refused: str | None = schema.get("x-activitysmith-refusal")
@@ -481,8 +481,8 @@ class _String(Checker):
             )
         if self.not_blank and not value.strip():
             raise ValidationError(path, "must not be empty")
-        if self.pattern is not None and not self.pattern.search(value):
-            raise ValidationError(path, self.hint)
+        if self.source is not None and not self._matches(value):
+            raise ValidationError(path, self.hint or _pattern_message(self.source))
         if self.fmt is not None:
             self.fmt(value, path)
 
@@ -496,9 +496,16 @@ class _String(Checker):
             and (self.min_len is None or len(value) >= self.min_len)
             and (self.max_len is None or len(value) <= self.max_len)
             and (not self.not_blank or bool(value.strip()))
-            and (self.pattern is None or self.pattern.search(value) is not None)
+            and (self.source is None or self._matches(value))
             and (self.fmt is None or super().accepts(value))
         )
+
+    def _matches(self, value: str) -> bool:
+        pattern = self.pattern
+        if pattern is None:
+            assert self.source is not None
+            pattern = self.pattern = ecma_pattern(self.source)
+        return pattern.search(value) is not None
 
 
 class _Number(Checker):

@@ -40,6 +40,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--profile", action="store_true", help="also profile stream calls (cProfile, by layer)"
     )
+    parser.add_argument(
+        "--fresh-only",
+        action="store_true",
+        help="only the fresh-process rows (import, peak RSS, first push): no per-call, "
+        "connection, CLI, progress or activitysmith.testing rows",
+    )
     return parser
 
 
@@ -131,27 +137,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[bench] {name} failed: {exc}", file=sys.stderr, flush=True)
             return {}
 
+    if args.fresh_only:
+        notes.append("fresh-process rows only (--fresh-only)")
     server = Server()
     try:
         suite = Suite(Setup(runtime, official, server, OUT), counts)
-        try:
-            results["contenders"] = suite.start_workers()
-            wire = phase("requests on the wire", suite.requests_on_the_wire)
-            results["wire"] = wire
-            notes.extend(_wire_notes(wire))
-            results["sync"] = phase("sync calls", suite.sync_calls)
-            results["async"] = phase("async calls", suite.async_calls)
-            results["connections"] = phase("connections", suite.connections)
-            if args.profile:
-                results["profile"] = phase("profile", suite.profile)
-        finally:
-            suite.stop_workers()
+        if not args.fresh_only:
+            try:
+                results["contenders"] = suite.start_workers()
+                wire = phase("requests on the wire", suite.requests_on_the_wire)
+                results["wire"] = wire
+                notes.extend(_wire_notes(wire))
+                results["sync"] = phase("sync calls", suite.sync_calls)
+                results["async"] = phase("async calls", suite.async_calls)
+                results["connections"] = phase("connections", suite.connections)
+                if args.profile:
+                    results["profile"] = phase("profile", suite.profile)
+            finally:
+                suite.stop_workers()
         results["imports"] = phase("imports", suite.imports)
-        results["cli"] = phase("cli", suite.cli)
-        results["progress"] = phase("progress", suite.progress)
+        if not args.fresh_only:
+            results["cli"] = phase("cli", suite.cli)
+            results["progress"] = phase("progress", suite.progress)
     finally:
         server.stop()
-    results["testing"] = phase("activitysmith.testing", suite.testing)
+    if not args.fresh_only:
+        results["testing"] = phase("activitysmith.testing", suite.testing)
 
     results["machine"]["load_after"] = _load()
     results["seconds"] = round(time.perf_counter() - started, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy as _copy
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -24,9 +25,6 @@ from .._errors import ConfigurationError
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
 from .._types import NOT_GIVEN, NotGiven
-from ._live_activities import AsyncLiveActivities
-from ._metrics import AsyncMetrics
-from ._notifications import AsyncNotifications
 from ._transport import AsyncClientTransport, AsyncRetryTransport, AsyncSharedTransport
 
 if TYPE_CHECKING:
@@ -36,6 +34,9 @@ if TYPE_CHECKING:
     from .._generated.results import AppIconBadgeCountUpdateResult
     from .._ratelimit import RateLimit
     from .._results import ResponseInfo
+    from ._live_activities import AsyncLiveActivities
+    from ._metrics import AsyncMetrics
+    from ._notifications import AsyncNotifications
     from ._raw_resources import AsyncActivitySmithWithRawResponse
 
 __all__ = ["AsyncActivitySmith"]
@@ -65,10 +66,6 @@ class AsyncActivitySmith(BaseClient):
     number gives every feature that budget, a mapping changes some (`{"metrics": 600}`),
     a `RateLimiter` shares one set of budgets between clients, and None switches it off.
     """
-
-    notifications: AsyncNotifications
-    live_activities: AsyncLiveActivities
-    metrics: AsyncMetrics
 
     def __init__(
         self,
@@ -132,9 +129,31 @@ class AsyncActivitySmith(BaseClient):
             transport=self._transport,
         )
         self._low_level: AuthenticatedClient | None = None
-        self.notifications = AsyncNotifications(self)
-        self.live_activities = AsyncLiveActivities(self)
-        self.metrics = AsyncMetrics(self)
+
+    # The resources are built, and their modules imported, on first use.
+    _RESOURCES = ("notifications", "live_activities", "metrics")
+
+    @cached_property
+    def notifications(self) -> AsyncNotifications:
+        """Push notifications: `send()`, `replace()`."""
+        from ._notifications import AsyncNotifications
+
+        return AsyncNotifications(self)
+
+    @cached_property
+    def live_activities(self) -> AsyncLiveActivities:
+        """Live Activities: `stream()`, `end_stream()`, `progress()`, `track()`, and the manual
+        `start()`, `update()`, `end()`."""
+        from ._live_activities import AsyncLiveActivities
+
+        return AsyncLiveActivities(self)
+
+    @cached_property
+    def metrics(self) -> AsyncMetrics:
+        """Lock-screen widget metrics: `update()`."""
+        from ._metrics import AsyncMetrics
+
+        return AsyncMetrics(self)
 
     def _share_connections(self, other: Self) -> None:
         self._loop = other._loop  # the same connections, so the same event loop
@@ -152,9 +171,8 @@ class AsyncActivitySmith(BaseClient):
 
         view = _copy.copy(self)
         view._raw_response = True
-        view.notifications = AsyncNotifications(view)
-        view.live_activities = AsyncLiveActivities(view)
-        view.metrics = AsyncMetrics(view)
+        for name in self._RESOURCES:  # the view's own, built for it on first use
+            view.__dict__.pop(name, None)
         return AsyncActivitySmithWithRawResponse(view)
 
     async def badge_count(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy as _copy
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -25,9 +26,6 @@ from .._errors import ConfigurationError
 from .._generated.operations import UPDATE_APP_ICON_BADGE_COUNT
 from .._operations import Operation
 from .._types import NOT_GIVEN, NotGiven
-from ._live_activities import LiveActivities
-from ._metrics import Metrics
-from ._notifications import Notifications
 from ._transport import ClientTransport, RetryTransport, SharedTransport
 
 if TYPE_CHECKING:
@@ -37,6 +35,9 @@ if TYPE_CHECKING:
     from .._generated.results import AppIconBadgeCountUpdateResult
     from .._ratelimit import RateLimit
     from .._results import ResponseInfo
+    from ._live_activities import LiveActivities
+    from ._metrics import Metrics
+    from ._notifications import Notifications
     from ._raw_resources import ActivitySmithWithRawResponse
 
 __all__ = ["ActivitySmith"]
@@ -66,10 +67,6 @@ class ActivitySmith(BaseClient):
     number gives every feature that budget, a mapping changes some (`{"metrics": 600}`),
     a `RateLimiter` shares one set of budgets between clients, and None switches it off.
     """
-
-    notifications: Notifications
-    live_activities: LiveActivities
-    metrics: Metrics
 
     def __init__(
         self,
@@ -133,9 +130,31 @@ class ActivitySmith(BaseClient):
             transport=self._transport,
         )
         self._low_level: AuthenticatedClient | None = None
-        self.notifications = Notifications(self)
-        self.live_activities = LiveActivities(self)
-        self.metrics = Metrics(self)
+
+    # The resources are built, and their modules imported, on first use.
+    _RESOURCES = ("notifications", "live_activities", "metrics")
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        """Push notifications: `send()`, `replace()`."""
+        from ._notifications import Notifications
+
+        return Notifications(self)
+
+    @cached_property
+    def live_activities(self) -> LiveActivities:
+        """Live Activities: `stream()`, `end_stream()`, `progress()`, `track()`, and the manual
+        `start()`, `update()`, `end()`."""
+        from ._live_activities import LiveActivities
+
+        return LiveActivities(self)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """Lock-screen widget metrics: `update()`."""
+        from ._metrics import Metrics
+
+        return Metrics(self)
 
     def _share_connections(self, other: Self) -> None:
         self._loop = other._loop  # the same connections, so the same event loop
@@ -153,9 +172,8 @@ class ActivitySmith(BaseClient):
 
         view = _copy.copy(self)
         view._raw_response = True
-        view.notifications = Notifications(view)
-        view.live_activities = LiveActivities(view)
-        view.metrics = Metrics(view)
+        for name in self._RESOURCES:  # the view's own, built for it on first use
+            view.__dict__.pop(name, None)
         return ActivitySmithWithRawResponse(view)
 
     def badge_count(

@@ -3,15 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.live_activity_color import LiveActivityColor
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ActivityMetric")
 
 
-@_attrs_define
 class ActivityMetric:
     """One labelled value in a `metrics` or `stats` Live Activity.
 
@@ -24,10 +21,59 @@ class ActivityMetric:
             and icon or badge tints. When no accent is given the app uses blue.
     """
 
+    __slots__ = (
+        "label",
+        "value",
+        "unit",
+        "color",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "label",
+        "value",
+        "unit",
+        "color",
+    )
+
     label: str
     value: float | str
-    unit: str | Unset = UNSET
-    color: LiveActivityColor | Unset = UNSET
+    unit: str | Unset
+    color: LiveActivityColor | Unset
+
+    def __init__(
+        self,
+        label: str,
+        value: float | str,
+        unit: str | Unset = UNSET,
+        color: LiveActivityColor | Unset = UNSET,
+    ) -> None:
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.color = color
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"label={self.label!r}, "
+            f"value={self.value!r}, "
+            f"unit={self.unit!r}, "
+            f"color={self.color!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, ActivityMetric)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.label, self.value, self.unit, self.color) == (
+            other.label,
+            other.value,
+            other.unit,
+            other.color,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         label = self.label

@@ -3,14 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AlertPayload")
 
 
-@_attrs_define
 class AlertPayload:
     """Alert title and body sent along with the Live Activity push.
 
@@ -19,8 +16,30 @@ class AlertPayload:
         body (str | Unset): Alert body text.
     """
 
-    title: str | Unset = UNSET
-    body: str | Unset = UNSET
+    __slots__ = (
+        "title",
+        "body",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "body",
+    )
+
+    title: str | Unset
+    body: str | Unset
+
+    def __init__(self, title: str | Unset = UNSET, body: str | Unset = UNSET) -> None:
+        self.title = title
+        self.body = body
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(title={self.title!r}, body={self.body!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AlertPayload) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.title, self.body) == (other.title, other.body)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -3,16 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.app_icon_badge_count_error_code import AppIconBadgeCountErrorCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AppIconBadgeCountUpdateError")
 
 
-@_attrs_define
 class AppIconBadgeCountUpdateError:
     """The badge update could not be delivered to some or all targeted devices; the counts show what did get through.
 
@@ -30,16 +26,110 @@ class AppIconBadgeCountUpdateError:
             Null or absent when no channel targeting applied.
     """
 
+    __slots__ = (
+        "error",
+        "code",
+        "message",
+        "badge",
+        "devices_updated",
+        "devices_targeted",
+        "users_updated",
+        "devices_notified",
+        "effective_channel_slugs",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "code",
+        "message",
+        "badge",
+        "devices_updated",
+        "devices_targeted",
+        "users_updated",
+        "devices_notified",
+        "effective_channel_slugs",
+    )
+
     error: str
     code: AppIconBadgeCountErrorCode | str
     message: str
     badge: int
     devices_updated: int
-    devices_targeted: int | Unset = UNSET
-    users_updated: int | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    effective_channel_slugs: list[str] | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    devices_targeted: int | Unset
+    users_updated: int | Unset
+    devices_notified: int | Unset
+    effective_channel_slugs: list[str] | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        error: str,
+        code: AppIconBadgeCountErrorCode | str,
+        message: str,
+        badge: int,
+        devices_updated: int,
+        devices_targeted: int | Unset = UNSET,
+        users_updated: int | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        effective_channel_slugs: list[str] | None | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.code = code
+        self.message = message
+        self.badge = badge
+        self.devices_updated = devices_updated
+        self.devices_targeted = devices_targeted
+        self.users_updated = users_updated
+        self.devices_notified = devices_notified
+        self.effective_channel_slugs = effective_channel_slugs
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"code={self.code!r}, "
+            f"message={self.message!r}, "
+            f"badge={self.badge!r}, "
+            f"devices_updated={self.devices_updated!r}, "
+            f"devices_targeted={self.devices_targeted!r}, "
+            f"users_updated={self.users_updated!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, AppIconBadgeCountUpdateError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.error,
+            self.code,
+            self.message,
+            self.badge,
+            self.devices_updated,
+            self.devices_targeted,
+            self.users_updated,
+            self.devices_notified,
+            self.effective_channel_slugs,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.code,
+            other.message,
+            other.badge,
+            other.devices_updated,
+            other.devices_targeted,
+            other.users_updated,
+            other.devices_notified,
+            other.effective_channel_slugs,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

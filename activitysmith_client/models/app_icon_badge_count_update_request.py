@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -14,7 +12,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AppIconBadgeCountUpdateRequest")
 
 
-@_attrs_define
 class AppIconBadgeCountUpdateRequest:
     """New app icon badge count for the targeted devices.
 
@@ -25,8 +22,35 @@ class AppIconBadgeCountUpdateRequest:
             assigned channels. A channel-scoped key may only name its own channels (otherwise 403).
     """
 
+    __slots__ = (
+        "badge",
+        "target",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "badge",
+        "target",
+    )
+
     badge: int
-    target: ChannelTarget | Unset = UNSET
+    target: ChannelTarget | Unset
+
+    def __init__(self, badge: int, target: ChannelTarget | Unset = UNSET) -> None:
+        self.badge = badge
+        self.target = target
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(badge={self.badge!r}, target={self.target!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, AppIconBadgeCountUpdateRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.badge, self.target) == (other.badge, other.target)
 
     def to_dict(self) -> dict[str, Any]:
         badge = self.badge

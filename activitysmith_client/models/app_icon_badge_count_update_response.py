@@ -4,15 +4,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AppIconBadgeCountUpdateResponse")
 
 
-@_attrs_define
 class AppIconBadgeCountUpdateResponse:
     """Result of a badge update. The counters are optional because older and newer servers report different ones; current
     servers send `devices_updated` and `users_updated`.
@@ -32,18 +28,126 @@ class AppIconBadgeCountUpdateResponse:
             users_notified (int | Unset): Deprecated alias of `users_updated`.
     """
 
+    __slots__ = (
+        "success",
+        "badge",
+        "timestamp",
+        "effective_channel_slugs",
+        "devices_updated",
+        "users_updated",
+        "devices_targeted",
+        "devices_deactivated",
+        "devices_unregistered",
+        "devices_notified",
+        "users_notified",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "badge",
+        "timestamp",
+        "effective_channel_slugs",
+        "devices_updated",
+        "users_updated",
+        "devices_targeted",
+        "devices_deactivated",
+        "devices_unregistered",
+        "devices_notified",
+        "users_notified",
+    )
+
     success: bool
     badge: int
     timestamp: datetime.datetime
     effective_channel_slugs: list[str]
-    devices_updated: int | Unset = UNSET
-    users_updated: int | Unset = UNSET
-    devices_targeted: int | Unset = UNSET
-    devices_deactivated: int | Unset = UNSET
-    devices_unregistered: int | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    users_notified: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    devices_updated: int | Unset
+    users_updated: int | Unset
+    devices_targeted: int | Unset
+    devices_deactivated: int | Unset
+    devices_unregistered: int | Unset
+    devices_notified: int | Unset
+    users_notified: int | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        badge: int,
+        timestamp: datetime.datetime,
+        effective_channel_slugs: list[str],
+        devices_updated: int | Unset = UNSET,
+        users_updated: int | Unset = UNSET,
+        devices_targeted: int | Unset = UNSET,
+        devices_deactivated: int | Unset = UNSET,
+        devices_unregistered: int | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        users_notified: int | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.badge = badge
+        self.timestamp = timestamp
+        self.effective_channel_slugs = effective_channel_slugs
+        self.devices_updated = devices_updated
+        self.users_updated = users_updated
+        self.devices_targeted = devices_targeted
+        self.devices_deactivated = devices_deactivated
+        self.devices_unregistered = devices_unregistered
+        self.devices_notified = devices_notified
+        self.users_notified = users_notified
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"badge={self.badge!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"devices_updated={self.devices_updated!r}, "
+            f"users_updated={self.users_updated!r}, "
+            f"devices_targeted={self.devices_targeted!r}, "
+            f"devices_deactivated={self.devices_deactivated!r}, "
+            f"devices_unregistered={self.devices_unregistered!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"users_notified={self.users_notified!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, AppIconBadgeCountUpdateResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.badge,
+            self.timestamp,
+            self.effective_channel_slugs,
+            self.devices_updated,
+            self.users_updated,
+            self.devices_targeted,
+            self.devices_deactivated,
+            self.devices_unregistered,
+            self.devices_notified,
+            self.users_notified,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.badge,
+            other.timestamp,
+            other.effective_channel_slugs,
+            other.devices_updated,
+            other.users_updated,
+            other.devices_targeted,
+            other.devices_deactivated,
+            other.devices_unregistered,
+            other.devices_notified,
+            other.users_notified,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

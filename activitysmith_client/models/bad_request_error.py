@@ -3,16 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.bad_request_code import BadRequestCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BadRequestError")
 
 
-@_attrs_define
 class BadRequestError:
     """The request was invalid: payload, path parameter, action or channel targeting.
 
@@ -23,10 +19,54 @@ class BadRequestError:
             values may appear later.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "code",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+        "code",
+    )
+
     error: str
     message: str
-    code: BadRequestCode | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    code: BadRequestCode | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self, error: str, message: str, code: BadRequestCode | str | Unset = UNSET
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.code = code
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"code={self.code!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, BadRequestError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.error, self.message, self.code, self.additional_properties) == (
+            other.error,
+            other.message,
+            other.code,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

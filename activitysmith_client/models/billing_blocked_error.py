@@ -3,9 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.billing_blocked_reason import BillingBlockedReason
 from ..types import UNSET, Unset
 
@@ -16,7 +13,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="BillingBlockedError")
 
 
-@_attrs_define
 class BillingBlockedError:
     """The account's billing state does not allow this request.
 
@@ -28,11 +24,70 @@ class BillingBlockedError:
         trial_period (BillingTrialPeriod | Unset): Start and end of the account's trial.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "upgrade_url",
+        "trial_period",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+        "upgrade_url",
+        "trial_period",
+    )
+
     error: BillingBlockedReason | str
     message: str
     upgrade_url: str
-    trial_period: BillingTrialPeriod | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    trial_period: BillingTrialPeriod | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        error: BillingBlockedReason | str,
+        message: str,
+        upgrade_url: str,
+        trial_period: BillingTrialPeriod | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.upgrade_url = upgrade_url
+        self.trial_period = trial_period
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"upgrade_url={self.upgrade_url!r}, "
+            f"trial_period={self.trial_period!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, BillingBlockedError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.error,
+            self.message,
+            self.upgrade_url,
+            self.trial_period,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.message,
+            other.upgrade_url,
+            other.trial_period,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error: str

@@ -4,13 +4,9 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="BillingTrialPeriod")
 
 
-@_attrs_define
 class BillingTrialPeriod:
     """Start and end of the account's trial.
 
@@ -19,9 +15,48 @@ class BillingTrialPeriod:
         ends_at (datetime.datetime): When the trial ends or ended.
     """
 
+    __slots__ = (
+        "started_at",
+        "ends_at",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "started_at",
+        "ends_at",
+    )
+
     started_at: datetime.datetime
     ends_at: datetime.datetime
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self, started_at: datetime.datetime, ends_at: datetime.datetime
+    ) -> None:
+        self.started_at = started_at
+        self.ends_at = ends_at
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"started_at={self.started_at!r}, "
+            f"ends_at={self.ends_at!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, BillingTrialPeriod)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.started_at, self.ends_at, self.additional_properties) == (
+            other.started_at,
+            other.ends_at,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         started_at = self.started_at.isoformat()

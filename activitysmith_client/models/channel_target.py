@@ -3,12 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 T = TypeVar("T", bound="ChannelTarget")
 
 
-@_attrs_define
 class ChannelTarget:
     """Restricts recipients to the listed channels. Without a target the API key's scope decides: an all-recipients key
     reaches every device on the account, a channel-scoped key reaches its assigned channels. A channel-scoped key may
@@ -18,7 +15,27 @@ class ChannelTarget:
             channels (list[str]): Channel slugs to deliver to, e.g. `ops` or `ios-beta`.
     """
 
+    __slots__ = (
+        "channels",
+        "__weakref__",
+    )
+    __match_args__ = ("channels",)
+
     channels: list[str]
+
+    def __init__(self, channels: list[str]) -> None:
+        self.channels = channels
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(channels={self.channels!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, ChannelTarget)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.channels,) == (other.channels,)
 
     def to_dict(self) -> dict[str, Any]:
         channels = self.channels

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.live_activity_color import LiveActivityColor
 from ..models.live_activity_type import LiveActivityType
 from ..types import UNSET, Unset
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ContentStateStart")
 
 
-@_attrs_define
 class ContentStateStart:
     """Initial state of a Live Activity started with the legacy start call. Besides `title` and `type`, each type needs its
     own fields: segmented_progress `number_of_steps` and `current_step`; progress `percentage` or `value` +
@@ -62,24 +59,176 @@ class ContentStateStart:
                 length should equal `current_step`.
     """
 
+    __slots__ = (
+        "title",
+        "type_",
+        "subtitle",
+        "number_of_steps",
+        "current_step",
+        "percentage",
+        "value",
+        "upper_limit",
+        "duration_seconds",
+        "counts_down",
+        "is_running",
+        "metrics",
+        "message",
+        "icon",
+        "badge",
+        "color",
+        "step_color",
+        "step_colors",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "type_",
+        "subtitle",
+        "number_of_steps",
+        "current_step",
+        "percentage",
+        "value",
+        "upper_limit",
+        "duration_seconds",
+        "counts_down",
+        "is_running",
+        "metrics",
+        "message",
+        "icon",
+        "badge",
+        "color",
+        "step_color",
+        "step_colors",
+    )
+
     title: str
     type_: LiveActivityType
-    subtitle: str | Unset = UNSET
-    number_of_steps: int | Unset = UNSET
-    current_step: int | Unset = UNSET
-    percentage: float | Unset = UNSET
-    value: float | str | Unset = UNSET
-    upper_limit: float | Unset = UNSET
-    duration_seconds: float | Unset = UNSET
-    counts_down: bool | Unset = UNSET
-    is_running: bool | Unset = UNSET
-    metrics: list[ActivityMetric] | Unset = UNSET
-    message: str | Unset = UNSET
-    icon: LiveActivityAlertIcon | Unset = UNSET
-    badge: LiveActivityAlertBadge | Unset = UNSET
-    color: LiveActivityColor | Unset = UNSET
-    step_color: LiveActivityColor | Unset = UNSET
-    step_colors: list[LiveActivityColor] | Unset = UNSET
+    subtitle: str | Unset
+    number_of_steps: int | Unset
+    current_step: int | Unset
+    percentage: float | Unset
+    value: float | str | Unset
+    upper_limit: float | Unset
+    duration_seconds: float | Unset
+    counts_down: bool | Unset
+    is_running: bool | Unset
+    metrics: list[ActivityMetric] | Unset
+    message: str | Unset
+    icon: LiveActivityAlertIcon | Unset
+    badge: LiveActivityAlertBadge | Unset
+    color: LiveActivityColor | Unset
+    step_color: LiveActivityColor | Unset
+    step_colors: list[LiveActivityColor] | Unset
+
+    def __init__(
+        self,
+        title: str,
+        type_: LiveActivityType,
+        subtitle: str | Unset = UNSET,
+        number_of_steps: int | Unset = UNSET,
+        current_step: int | Unset = UNSET,
+        percentage: float | Unset = UNSET,
+        value: float | str | Unset = UNSET,
+        upper_limit: float | Unset = UNSET,
+        duration_seconds: float | Unset = UNSET,
+        counts_down: bool | Unset = UNSET,
+        is_running: bool | Unset = UNSET,
+        metrics: list[ActivityMetric] | Unset = UNSET,
+        message: str | Unset = UNSET,
+        icon: LiveActivityAlertIcon | Unset = UNSET,
+        badge: LiveActivityAlertBadge | Unset = UNSET,
+        color: LiveActivityColor | Unset = UNSET,
+        step_color: LiveActivityColor | Unset = UNSET,
+        step_colors: list[LiveActivityColor] | Unset = UNSET,
+    ) -> None:
+        self.title = title
+        self.type_ = type_
+        self.subtitle = subtitle
+        self.number_of_steps = number_of_steps
+        self.current_step = current_step
+        self.percentage = percentage
+        self.value = value
+        self.upper_limit = upper_limit
+        self.duration_seconds = duration_seconds
+        self.counts_down = counts_down
+        self.is_running = is_running
+        self.metrics = metrics
+        self.message = message
+        self.icon = icon
+        self.badge = badge
+        self.color = color
+        self.step_color = step_color
+        self.step_colors = step_colors
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"title={self.title!r}, "
+            f"type_={self.type_!r}, "
+            f"subtitle={self.subtitle!r}, "
+            f"number_of_steps={self.number_of_steps!r}, "
+            f"current_step={self.current_step!r}, "
+            f"percentage={self.percentage!r}, "
+            f"value={self.value!r}, "
+            f"upper_limit={self.upper_limit!r}, "
+            f"duration_seconds={self.duration_seconds!r}, "
+            f"counts_down={self.counts_down!r}, "
+            f"is_running={self.is_running!r}, "
+            f"metrics={self.metrics!r}, "
+            f"message={self.message!r}, "
+            f"icon={self.icon!r}, "
+            f"badge={self.badge!r}, "
+            f"color={self.color!r}, "
+            f"step_color={self.step_color!r}, "
+            f"step_colors={self.step_colors!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, ContentStateStart)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.title,
+            self.type_,
+            self.subtitle,
+            self.number_of_steps,
+            self.current_step,
+            self.percentage,
+            self.value,
+            self.upper_limit,
+            self.duration_seconds,
+            self.counts_down,
+            self.is_running,
+            self.metrics,
+            self.message,
+            self.icon,
+            self.badge,
+            self.color,
+            self.step_color,
+            self.step_colors,
+        ) == (
+            other.title,
+            other.type_,
+            other.subtitle,
+            other.number_of_steps,
+            other.current_step,
+            other.percentage,
+            other.value,
+            other.upper_limit,
+            other.duration_seconds,
+            other.counts_down,
+            other.is_running,
+            other.metrics,
+            other.message,
+            other.icon,
+            other.badge,
+            other.color,
+            other.step_color,
+            other.step_colors,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -3,13 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="ForbiddenError")
 
 
-@_attrs_define
 class ForbiddenError:
     """The API key may not do this: its channel scope does not cover the requested channels, or the Live Activity belongs
     to another account.
@@ -19,9 +15,46 @@ class ForbiddenError:
             message (str): Human-readable explanation.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+    )
+
     error: str
     message: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(self, error: str, message: str) -> None:
+        self.error = error
+        self.message = message
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, ForbiddenError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.error, self.message, self.additional_properties) == (
+            other.error,
+            other.message,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.action_type import ActionType
 from ..models.webhook_method import WebhookMethod
 from ..types import UNSET, Unset
@@ -16,7 +14,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LiveActivityAction")
 
 
-@_attrs_define
 class LiveActivityAction:
     """Button shown in the Live Activity. `action` is the primary button on every type; `secondary_action` is available on
     alert, progress, segmented_progress and value. Sending a button on a later call sets or replaces it.
@@ -32,11 +29,66 @@ class LiveActivityAction:
             body (WebhookBody | Unset): JSON object ActivitySmith sends as the request body when calling a webhook action.
     """
 
+    __slots__ = (
+        "title",
+        "type_",
+        "url",
+        "method",
+        "body",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "type_",
+        "url",
+        "method",
+        "body",
+    )
+
     title: str
     type_: ActionType
     url: str
-    method: WebhookMethod | Unset = UNSET
-    body: WebhookBody | Unset = UNSET
+    method: WebhookMethod | Unset
+    body: WebhookBody | Unset
+
+    def __init__(
+        self,
+        title: str,
+        type_: ActionType,
+        url: str,
+        method: WebhookMethod | Unset = UNSET,
+        body: WebhookBody | Unset = UNSET,
+    ) -> None:
+        self.title = title
+        self.type_ = type_
+        self.url = url
+        self.method = method
+        self.body = body
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"title={self.title!r}, "
+            f"type_={self.type_!r}, "
+            f"url={self.url!r}, "
+            f"method={self.method!r}, "
+            f"body={self.body!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityAction)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.title, self.type_, self.url, self.method, self.body) == (
+            other.title,
+            other.type_,
+            other.url,
+            other.method,
+            other.body,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -3,15 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.live_activity_color import LiveActivityColor
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityAlertBadge")
 
 
-@_attrs_define
 class LiveActivityAlertBadge:
     """Small text badge shown in the Live Activity. Used by alert, progress, segmented_progress and value activities.
 
@@ -21,8 +18,33 @@ class LiveActivityAlertBadge:
             and icon or badge tints. When no accent is given the app uses blue.
     """
 
+    __slots__ = (
+        "title",
+        "color",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "color",
+    )
+
     title: str
-    color: LiveActivityColor | Unset = UNSET
+    color: LiveActivityColor | Unset
+
+    def __init__(self, title: str, color: LiveActivityColor | Unset = UNSET) -> None:
+        self.title = title
+        self.color = color
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(title={self.title!r}, color={self.color!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityAlertBadge)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.title, self.color) == (other.title, other.color)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

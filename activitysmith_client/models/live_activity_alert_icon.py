@@ -3,15 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-
 from ..models.live_activity_color import LiveActivityColor
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityAlertIcon")
 
 
-@_attrs_define
 class LiveActivityAlertIcon:
     """SF Symbol shown in the Live Activity. Works with every type.
 
@@ -21,8 +18,35 @@ class LiveActivityAlertIcon:
             and icon or badge tints. When no accent is given the app uses blue.
     """
 
+    __slots__ = (
+        "symbol",
+        "color",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "symbol",
+        "color",
+    )
+
     symbol: str
-    color: LiveActivityColor | Unset = UNSET
+    color: LiveActivityColor | Unset
+
+    def __init__(self, symbol: str, color: LiveActivityColor | Unset = UNSET) -> None:
+        self.symbol = symbol
+        self.color = color
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(symbol={self.symbol!r}, color={self.color!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityAlertIcon)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.symbol, self.color) == (other.symbol, other.color)
 
     def to_dict(self) -> dict[str, Any]:
         symbol = self.symbol

@@ -4,15 +4,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityEndResponse")
 
 
-@_attrs_define
 class LiveActivityEndResponse:
     """Result of ending a legacy Live Activity.
 
@@ -33,18 +29,126 @@ class LiveActivityEndResponse:
         errors (list[str] | Unset): Per-device delivery problems, if any.
     """
 
+    __slots__ = (
+        "success",
+        "activity_id",
+        "timestamp",
+        "devices_queued",
+        "devices_notified",
+        "ignored",
+        "end_reason",
+        "forced_completion",
+        "warning",
+        "message",
+        "errors",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "activity_id",
+        "timestamp",
+        "devices_queued",
+        "devices_notified",
+        "ignored",
+        "end_reason",
+        "forced_completion",
+        "warning",
+        "message",
+        "errors",
+    )
+
     success: bool
     activity_id: str
     timestamp: datetime.datetime
-    devices_queued: int | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    ignored: bool | Unset = UNSET
-    end_reason: None | str | Unset = UNSET
-    forced_completion: bool | Unset = UNSET
-    warning: str | Unset = UNSET
-    message: str | Unset = UNSET
-    errors: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    devices_queued: int | Unset
+    devices_notified: int | Unset
+    ignored: bool | Unset
+    end_reason: None | str | Unset
+    forced_completion: bool | Unset
+    warning: str | Unset
+    message: str | Unset
+    errors: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        activity_id: str,
+        timestamp: datetime.datetime,
+        devices_queued: int | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        ignored: bool | Unset = UNSET,
+        end_reason: None | str | Unset = UNSET,
+        forced_completion: bool | Unset = UNSET,
+        warning: str | Unset = UNSET,
+        message: str | Unset = UNSET,
+        errors: list[str] | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.activity_id = activity_id
+        self.timestamp = timestamp
+        self.devices_queued = devices_queued
+        self.devices_notified = devices_notified
+        self.ignored = ignored
+        self.end_reason = end_reason
+        self.forced_completion = forced_completion
+        self.warning = warning
+        self.message = message
+        self.errors = errors
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"activity_id={self.activity_id!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"devices_queued={self.devices_queued!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"ignored={self.ignored!r}, "
+            f"end_reason={self.end_reason!r}, "
+            f"forced_completion={self.forced_completion!r}, "
+            f"warning={self.warning!r}, "
+            f"message={self.message!r}, "
+            f"errors={self.errors!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityEndResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.activity_id,
+            self.timestamp,
+            self.devices_queued,
+            self.devices_notified,
+            self.ignored,
+            self.end_reason,
+            self.forced_completion,
+            self.warning,
+            self.message,
+            self.errors,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.activity_id,
+            other.timestamp,
+            other.devices_queued,
+            other.devices_notified,
+            other.ignored,
+            other.end_reason,
+            other.forced_completion,
+            other.warning,
+            other.message,
+            other.errors,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

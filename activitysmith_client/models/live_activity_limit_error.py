@@ -3,15 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityLimitError")
 
 
-@_attrs_define
 class LiveActivityLimitError:
     """The targeted devices already run as many Live Activities as they may at once (5 per device today; the number is the
     server's to change, so read `limit` rather than assume it). Waiting seconds does not help: end an activity, or let
@@ -27,13 +23,86 @@ class LiveActivityLimitError:
             targeted_devices (int | Unset): Devices that were targeted; sent only when capacity differs between devices.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "limit",
+        "active",
+        "blocked_devices",
+        "targeted_devices",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+        "limit",
+        "active",
+        "blocked_devices",
+        "targeted_devices",
+    )
+
     error: str
     message: str
     limit: int
     active: int
-    blocked_devices: int | Unset = UNSET
-    targeted_devices: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    blocked_devices: int | Unset
+    targeted_devices: int | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        error: str,
+        message: str,
+        limit: int,
+        active: int,
+        blocked_devices: int | Unset = UNSET,
+        targeted_devices: int | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.limit = limit
+        self.active = active
+        self.blocked_devices = blocked_devices
+        self.targeted_devices = targeted_devices
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"limit={self.limit!r}, "
+            f"active={self.active!r}, "
+            f"blocked_devices={self.blocked_devices!r}, "
+            f"targeted_devices={self.targeted_devices!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityLimitError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.error,
+            self.message,
+            self.limit,
+            self.active,
+            self.blocked_devices,
+            self.targeted_devices,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.message,
+            other.limit,
+            other.active,
+            other.blocked_devices,
+            other.targeted_devices,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

@@ -4,15 +4,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityStartResponse")
 
 
-@_attrs_define
 class LiveActivityStartResponse:
     """Result of starting a legacy Live Activity.
 
@@ -32,17 +28,118 @@ class LiveActivityStartResponse:
         errors (list[str] | Unset): Per-device delivery problems, if any.
     """
 
+    __slots__ = (
+        "success",
+        "activity_id",
+        "timestamp",
+        "devices_notified",
+        "users_notified",
+        "effective_channel_slugs",
+        "tags",
+        "ended_activity_id",
+        "message",
+        "errors",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "activity_id",
+        "timestamp",
+        "devices_notified",
+        "users_notified",
+        "effective_channel_slugs",
+        "tags",
+        "ended_activity_id",
+        "message",
+        "errors",
+    )
+
     success: bool
     activity_id: str
     timestamp: datetime.datetime
-    devices_notified: int | Unset = UNSET
-    users_notified: int | Unset = UNSET
-    effective_channel_slugs: list[str] | None | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    ended_activity_id: str | Unset = UNSET
-    message: str | Unset = UNSET
-    errors: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    devices_notified: int | Unset
+    users_notified: int | Unset
+    effective_channel_slugs: list[str] | None | Unset
+    tags: list[str] | Unset
+    ended_activity_id: str | Unset
+    message: str | Unset
+    errors: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        activity_id: str,
+        timestamp: datetime.datetime,
+        devices_notified: int | Unset = UNSET,
+        users_notified: int | Unset = UNSET,
+        effective_channel_slugs: list[str] | None | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        ended_activity_id: str | Unset = UNSET,
+        message: str | Unset = UNSET,
+        errors: list[str] | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.activity_id = activity_id
+        self.timestamp = timestamp
+        self.devices_notified = devices_notified
+        self.users_notified = users_notified
+        self.effective_channel_slugs = effective_channel_slugs
+        self.tags = tags
+        self.ended_activity_id = ended_activity_id
+        self.message = message
+        self.errors = errors
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"activity_id={self.activity_id!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"users_notified={self.users_notified!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"tags={self.tags!r}, "
+            f"ended_activity_id={self.ended_activity_id!r}, "
+            f"message={self.message!r}, "
+            f"errors={self.errors!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityStartResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.activity_id,
+            self.timestamp,
+            self.devices_notified,
+            self.users_notified,
+            self.effective_channel_slugs,
+            self.tags,
+            self.ended_activity_id,
+            self.message,
+            self.errors,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.activity_id,
+            other.timestamp,
+            other.devices_notified,
+            other.users_notified,
+            other.effective_channel_slugs,
+            other.tags,
+            other.ended_activity_id,
+            other.message,
+            other.errors,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

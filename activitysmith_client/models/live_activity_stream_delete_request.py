@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -17,7 +15,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LiveActivityStreamDeleteRequest")
 
 
-@_attrs_define
 class LiveActivityStreamDeleteRequest:
     """Optional final state for ending a stream. Without a body (or with `{}`) ActivitySmith ends the activity with its
     latest known state and the default dismissal timing.
@@ -43,12 +40,80 @@ class LiveActivityStreamDeleteRequest:
                 DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
     """
 
-    content_state: StreamContentState | Unset = UNSET
-    action: LiveActivityAction | Unset = UNSET
-    secondary_action: LiveActivityAction | Unset = UNSET
-    alert: AlertPayload | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    __slots__ = (
+        "content_state",
+        "action",
+        "secondary_action",
+        "alert",
+        "tags",
+        "metadata",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content_state",
+        "action",
+        "secondary_action",
+        "alert",
+        "tags",
+        "metadata",
+    )
+
+    content_state: StreamContentState | Unset
+    action: LiveActivityAction | Unset
+    secondary_action: LiveActivityAction | Unset
+    alert: AlertPayload | Unset
+    tags: list[str] | Unset
+    metadata: Metadata | Unset
+
+    def __init__(
+        self,
+        content_state: StreamContentState | Unset = UNSET,
+        action: LiveActivityAction | Unset = UNSET,
+        secondary_action: LiveActivityAction | Unset = UNSET,
+        alert: AlertPayload | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        metadata: Metadata | Unset = UNSET,
+    ) -> None:
+        self.content_state = content_state
+        self.action = action
+        self.secondary_action = secondary_action
+        self.alert = alert
+        self.tags = tags
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"content_state={self.content_state!r}, "
+            f"action={self.action!r}, "
+            f"secondary_action={self.secondary_action!r}, "
+            f"alert={self.alert!r}, "
+            f"tags={self.tags!r}, "
+            f"metadata={self.metadata!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityStreamDeleteRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.content_state,
+            self.action,
+            self.secondary_action,
+            self.alert,
+            self.tags,
+            self.metadata,
+        ) == (
+            other.content_state,
+            other.action,
+            other.secondary_action,
+            other.alert,
+            other.tags,
+            other.metadata,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         content_state: dict[str, Any] | Unset = UNSET

@@ -4,16 +4,12 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.stream_delete_operation import StreamDeleteOperation
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityStreamDeleteResponse")
 
 
-@_attrs_define
 class LiveActivityStreamDeleteResponse:
     """Result of ending a stream.
 
@@ -35,19 +31,134 @@ class LiveActivityStreamDeleteResponse:
         errors (list[str] | Unset): Per-device delivery problems, if any.
     """
 
+    __slots__ = (
+        "success",
+        "operation",
+        "stream_key",
+        "timestamp",
+        "activity_id",
+        "devices_queued",
+        "devices_notified",
+        "ignored",
+        "forced_completion",
+        "warning",
+        "message",
+        "errors",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "operation",
+        "stream_key",
+        "timestamp",
+        "activity_id",
+        "devices_queued",
+        "devices_notified",
+        "ignored",
+        "forced_completion",
+        "warning",
+        "message",
+        "errors",
+    )
+
     success: bool
     operation: str | StreamDeleteOperation
     stream_key: str
     timestamp: datetime.datetime
-    activity_id: None | str | Unset = UNSET
-    devices_queued: int | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    ignored: bool | Unset = UNSET
-    forced_completion: bool | Unset = UNSET
-    warning: str | Unset = UNSET
-    message: str | Unset = UNSET
-    errors: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    activity_id: None | str | Unset
+    devices_queued: int | Unset
+    devices_notified: int | Unset
+    ignored: bool | Unset
+    forced_completion: bool | Unset
+    warning: str | Unset
+    message: str | Unset
+    errors: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        operation: str | StreamDeleteOperation,
+        stream_key: str,
+        timestamp: datetime.datetime,
+        activity_id: None | str | Unset = UNSET,
+        devices_queued: int | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        ignored: bool | Unset = UNSET,
+        forced_completion: bool | Unset = UNSET,
+        warning: str | Unset = UNSET,
+        message: str | Unset = UNSET,
+        errors: list[str] | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.operation = operation
+        self.stream_key = stream_key
+        self.timestamp = timestamp
+        self.activity_id = activity_id
+        self.devices_queued = devices_queued
+        self.devices_notified = devices_notified
+        self.ignored = ignored
+        self.forced_completion = forced_completion
+        self.warning = warning
+        self.message = message
+        self.errors = errors
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"operation={self.operation!r}, "
+            f"stream_key={self.stream_key!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"activity_id={self.activity_id!r}, "
+            f"devices_queued={self.devices_queued!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"ignored={self.ignored!r}, "
+            f"forced_completion={self.forced_completion!r}, "
+            f"warning={self.warning!r}, "
+            f"message={self.message!r}, "
+            f"errors={self.errors!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityStreamDeleteResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.operation,
+            self.stream_key,
+            self.timestamp,
+            self.activity_id,
+            self.devices_queued,
+            self.devices_notified,
+            self.ignored,
+            self.forced_completion,
+            self.warning,
+            self.message,
+            self.errors,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.operation,
+            other.stream_key,
+            other.timestamp,
+            other.activity_id,
+            other.devices_queued,
+            other.devices_notified,
+            other.ignored,
+            other.forced_completion,
+            other.warning,
+            other.message,
+            other.errors,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -4,16 +4,12 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.stream_operation import StreamOperation
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LiveActivityStreamPutResponse")
 
 
-@_attrs_define
 class LiveActivityStreamPutResponse:
     """Result of a stream PUT.
 
@@ -43,24 +39,174 @@ class LiveActivityStreamPutResponse:
         errors (list[str] | Unset): Per-device delivery problems, if any.
     """
 
+    __slots__ = (
+        "success",
+        "operation",
+        "stream_key",
+        "timestamp",
+        "activity_id",
+        "previous_activity_id",
+        "ended_activity_id",
+        "devices_notified",
+        "devices_queued",
+        "users_notified",
+        "effective_channel_slugs",
+        "tags",
+        "warning",
+        "ignored",
+        "remote_push_sent",
+        "message",
+        "errors",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "operation",
+        "stream_key",
+        "timestamp",
+        "activity_id",
+        "previous_activity_id",
+        "ended_activity_id",
+        "devices_notified",
+        "devices_queued",
+        "users_notified",
+        "effective_channel_slugs",
+        "tags",
+        "warning",
+        "ignored",
+        "remote_push_sent",
+        "message",
+        "errors",
+    )
+
     success: bool
     operation: str | StreamOperation
     stream_key: str
     timestamp: datetime.datetime
-    activity_id: None | str | Unset = UNSET
-    previous_activity_id: str | Unset = UNSET
-    ended_activity_id: str | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    devices_queued: int | Unset = UNSET
-    users_notified: int | Unset = UNSET
-    effective_channel_slugs: list[str] | None | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    warning: str | Unset = UNSET
-    ignored: bool | Unset = UNSET
-    remote_push_sent: bool | Unset = UNSET
-    message: str | Unset = UNSET
-    errors: list[str] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    activity_id: None | str | Unset
+    previous_activity_id: str | Unset
+    ended_activity_id: str | Unset
+    devices_notified: int | Unset
+    devices_queued: int | Unset
+    users_notified: int | Unset
+    effective_channel_slugs: list[str] | None | Unset
+    tags: list[str] | Unset
+    warning: str | Unset
+    ignored: bool | Unset
+    remote_push_sent: bool | Unset
+    message: str | Unset
+    errors: list[str] | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        operation: str | StreamOperation,
+        stream_key: str,
+        timestamp: datetime.datetime,
+        activity_id: None | str | Unset = UNSET,
+        previous_activity_id: str | Unset = UNSET,
+        ended_activity_id: str | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        devices_queued: int | Unset = UNSET,
+        users_notified: int | Unset = UNSET,
+        effective_channel_slugs: list[str] | None | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        warning: str | Unset = UNSET,
+        ignored: bool | Unset = UNSET,
+        remote_push_sent: bool | Unset = UNSET,
+        message: str | Unset = UNSET,
+        errors: list[str] | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.operation = operation
+        self.stream_key = stream_key
+        self.timestamp = timestamp
+        self.activity_id = activity_id
+        self.previous_activity_id = previous_activity_id
+        self.ended_activity_id = ended_activity_id
+        self.devices_notified = devices_notified
+        self.devices_queued = devices_queued
+        self.users_notified = users_notified
+        self.effective_channel_slugs = effective_channel_slugs
+        self.tags = tags
+        self.warning = warning
+        self.ignored = ignored
+        self.remote_push_sent = remote_push_sent
+        self.message = message
+        self.errors = errors
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"operation={self.operation!r}, "
+            f"stream_key={self.stream_key!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"activity_id={self.activity_id!r}, "
+            f"previous_activity_id={self.previous_activity_id!r}, "
+            f"ended_activity_id={self.ended_activity_id!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"devices_queued={self.devices_queued!r}, "
+            f"users_notified={self.users_notified!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"tags={self.tags!r}, "
+            f"warning={self.warning!r}, "
+            f"ignored={self.ignored!r}, "
+            f"remote_push_sent={self.remote_push_sent!r}, "
+            f"message={self.message!r}, "
+            f"errors={self.errors!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityStreamPutResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.operation,
+            self.stream_key,
+            self.timestamp,
+            self.activity_id,
+            self.previous_activity_id,
+            self.ended_activity_id,
+            self.devices_notified,
+            self.devices_queued,
+            self.users_notified,
+            self.effective_channel_slugs,
+            self.tags,
+            self.warning,
+            self.ignored,
+            self.remote_push_sent,
+            self.message,
+            self.errors,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.operation,
+            other.stream_key,
+            other.timestamp,
+            other.activity_id,
+            other.previous_activity_id,
+            other.ended_activity_id,
+            other.devices_notified,
+            other.devices_queued,
+            other.users_notified,
+            other.effective_channel_slugs,
+            other.tags,
+            other.warning,
+            other.ignored,
+            other.remote_push_sent,
+            other.message,
+            other.errors,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

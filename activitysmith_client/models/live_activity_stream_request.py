@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LiveActivityStreamRequest")
 
 
-@_attrs_define
 class LiveActivityStreamRequest:
     """Body of a stream PUT: what devices should show now. ActivitySmith works out whether that means starting, updating,
     rotating or leaving the activity alone.
@@ -49,14 +46,96 @@ class LiveActivityStreamRequest:
                 DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
     """
 
+    __slots__ = (
+        "content_state",
+        "action",
+        "secondary_action",
+        "alert",
+        "channels",
+        "target",
+        "tags",
+        "metadata",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "content_state",
+        "action",
+        "secondary_action",
+        "alert",
+        "channels",
+        "target",
+        "tags",
+        "metadata",
+    )
+
     content_state: StreamContentState
-    action: LiveActivityAction | Unset = UNSET
-    secondary_action: LiveActivityAction | Unset = UNSET
-    alert: AlertPayload | Unset = UNSET
-    channels: list[str] | Unset = UNSET
-    target: ChannelTarget | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    action: LiveActivityAction | Unset
+    secondary_action: LiveActivityAction | Unset
+    alert: AlertPayload | Unset
+    channels: list[str] | Unset
+    target: ChannelTarget | Unset
+    tags: list[str] | Unset
+    metadata: Metadata | Unset
+
+    def __init__(
+        self,
+        content_state: StreamContentState,
+        action: LiveActivityAction | Unset = UNSET,
+        secondary_action: LiveActivityAction | Unset = UNSET,
+        alert: AlertPayload | Unset = UNSET,
+        channels: list[str] | Unset = UNSET,
+        target: ChannelTarget | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        metadata: Metadata | Unset = UNSET,
+    ) -> None:
+        self.content_state = content_state
+        self.action = action
+        self.secondary_action = secondary_action
+        self.alert = alert
+        self.channels = channels
+        self.target = target
+        self.tags = tags
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"content_state={self.content_state!r}, "
+            f"action={self.action!r}, "
+            f"secondary_action={self.secondary_action!r}, "
+            f"alert={self.alert!r}, "
+            f"channels={self.channels!r}, "
+            f"target={self.target!r}, "
+            f"tags={self.tags!r}, "
+            f"metadata={self.metadata!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityStreamRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.content_state,
+            self.action,
+            self.secondary_action,
+            self.alert,
+            self.channels,
+            self.target,
+            self.tags,
+            self.metadata,
+        ) == (
+            other.content_state,
+            other.action,
+            other.secondary_action,
+            other.alert,
+            other.channels,
+            other.target,
+            other.tags,
+            other.metadata,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         content_state = self.content_state.to_dict()

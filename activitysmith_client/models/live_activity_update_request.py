@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -16,7 +14,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="LiveActivityUpdateRequest")
 
 
-@_attrs_define
 class LiveActivityUpdateRequest:
     """New state for a Live Activity started with the legacy start call.
 
@@ -40,12 +37,80 @@ class LiveActivityUpdateRequest:
             DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
     """
 
+    __slots__ = (
+        "activity_id",
+        "content_state",
+        "action",
+        "secondary_action",
+        "tags",
+        "metadata",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "activity_id",
+        "content_state",
+        "action",
+        "secondary_action",
+        "tags",
+        "metadata",
+    )
+
     activity_id: str
     content_state: ContentStateUpdate
-    action: LiveActivityAction | Unset = UNSET
-    secondary_action: LiveActivityAction | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    action: LiveActivityAction | Unset
+    secondary_action: LiveActivityAction | Unset
+    tags: list[str] | Unset
+    metadata: Metadata | Unset
+
+    def __init__(
+        self,
+        activity_id: str,
+        content_state: ContentStateUpdate,
+        action: LiveActivityAction | Unset = UNSET,
+        secondary_action: LiveActivityAction | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        metadata: Metadata | Unset = UNSET,
+    ) -> None:
+        self.activity_id = activity_id
+        self.content_state = content_state
+        self.action = action
+        self.secondary_action = secondary_action
+        self.tags = tags
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"activity_id={self.activity_id!r}, "
+            f"content_state={self.content_state!r}, "
+            f"action={self.action!r}, "
+            f"secondary_action={self.secondary_action!r}, "
+            f"tags={self.tags!r}, "
+            f"metadata={self.metadata!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, LiveActivityUpdateRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.activity_id,
+            self.content_state,
+            self.action,
+            self.secondary_action,
+            self.tags,
+            self.metadata,
+        ) == (
+            other.activity_id,
+            other.content_state,
+            other.action,
+            other.secondary_action,
+            other.tags,
+            other.metadata,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         activity_id = self.activity_id

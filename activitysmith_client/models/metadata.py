@@ -3,13 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="Metadata")
 
 
-@_attrs_define
 class Metadata:
     """Free-form key/value details shown only in ActivitySmith's dashboard and history, never on the device. At most 50
     entries, keys up to 100 characters, and at most 16 KB of serialized UTF-8 JSON in total. On calls that create
@@ -19,9 +15,28 @@ class Metadata:
 
     """
 
-    additional_properties: dict[str, bool | float | str] = _attrs_field(
-        init=False, factory=dict
+    __slots__ = (
+        "additional_properties",
+        "__weakref__",
     )
+    __match_args__ = ()
+
+    additional_properties: dict[str, bool | float | str]
+
+    def __init__(self) -> None:
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Metadata) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.additional_properties,) == (other.additional_properties,)
 
     def to_dict(self) -> dict[str, Any]:
 

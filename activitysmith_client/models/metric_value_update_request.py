@@ -4,14 +4,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MetricValueUpdateRequest")
 
 
-@_attrs_define
 class MetricValueUpdateRequest:
     """New latest value for a widget metric.
 
@@ -22,8 +19,40 @@ class MetricValueUpdateRequest:
             request when omitted.
     """
 
+    __slots__ = (
+        "value",
+        "timestamp",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "value",
+        "timestamp",
+    )
+
     value: float | str
-    timestamp: datetime.datetime | Unset = UNSET
+    timestamp: datetime.datetime | Unset
+
+    def __init__(
+        self, value: float | str, timestamp: datetime.datetime | Unset = UNSET
+    ) -> None:
+        self.value = value
+        self.timestamp = timestamp
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"value={self.value!r}, "
+            f"timestamp={self.timestamp!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, MetricValueUpdateRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.value, self.timestamp) == (other.value, other.timestamp)
 
     def to_dict(self) -> dict[str, Any]:
         value: float | str

@@ -3,13 +3,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 T = TypeVar("T", bound="MetricValueUpdateResponse")
 
 
-@_attrs_define
 class MetricValueUpdateResponse:
     """Result of a metric update.
 
@@ -17,8 +13,38 @@ class MetricValueUpdateResponse:
         success (bool): Whether the value was stored.
     """
 
+    __slots__ = (
+        "success",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = ("success",)
+
     success: bool
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any]
+
+    def __init__(self, success: bool) -> None:
+        self.success = success
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, MetricValueUpdateResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.success, self.additional_properties) == (
+            other.success,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -3,15 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NoRecipientsError")
 
 
-@_attrs_define
 class NoRecipientsError:
     """No device or user matched the request's targeting. Current servers answer 422; older ones answered 404 with the same
     body. Never carries `code` (that is AppIconBadgeCountUpdateError, the other body of the badge 422).
@@ -23,10 +19,62 @@ class NoRecipientsError:
                 channel targeting applied.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "effective_channel_slugs",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+        "effective_channel_slugs",
+    )
+
     error: str
     message: str
-    effective_channel_slugs: list[str] | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    effective_channel_slugs: list[str] | None | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        error: str,
+        message: str,
+        effective_channel_slugs: list[str] | None | Unset = UNSET,
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.effective_channel_slugs = effective_channel_slugs
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, NoRecipientsError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.error,
+            self.message,
+            self.effective_channel_slugs,
+            self.additional_properties,
+        ) == (
+            other.error,
+            other.message,
+            other.effective_channel_slugs,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -16,7 +14,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PushNotificationReplaceRequest")
 
 
-@_attrs_define
 class PushNotificationReplaceRequest:
     """Replacement content for a notification that was already sent. `title`, `message`, `subtitle`, `icon`, `media`,
     `redirection`, `actions`, `payload` and `badge` replace the original completely: anything omitted is not carried
@@ -49,17 +46,120 @@ class PushNotificationReplaceRequest:
                 DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
     """
 
+    __slots__ = (
+        "title",
+        "message",
+        "subtitle",
+        "media",
+        "redirection",
+        "actions",
+        "payload",
+        "badge",
+        "icon",
+        "tags",
+        "metadata",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "message",
+        "subtitle",
+        "media",
+        "redirection",
+        "actions",
+        "payload",
+        "badge",
+        "icon",
+        "tags",
+        "metadata",
+    )
+
     title: str
-    message: str | Unset = UNSET
-    subtitle: str | Unset = UNSET
-    media: str | Unset = UNSET
-    redirection: str | Unset = UNSET
-    actions: list[PushNotificationAction] | Unset = UNSET
-    payload: PushNotificationPayload | Unset = UNSET
-    badge: int | Unset = UNSET
-    icon: str | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    message: str | Unset
+    subtitle: str | Unset
+    media: str | Unset
+    redirection: str | Unset
+    actions: list[PushNotificationAction] | Unset
+    payload: PushNotificationPayload | Unset
+    badge: int | Unset
+    icon: str | Unset
+    tags: list[str] | Unset
+    metadata: Metadata | Unset
+
+    def __init__(
+        self,
+        title: str,
+        message: str | Unset = UNSET,
+        subtitle: str | Unset = UNSET,
+        media: str | Unset = UNSET,
+        redirection: str | Unset = UNSET,
+        actions: list[PushNotificationAction] | Unset = UNSET,
+        payload: PushNotificationPayload | Unset = UNSET,
+        badge: int | Unset = UNSET,
+        icon: str | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        metadata: Metadata | Unset = UNSET,
+    ) -> None:
+        self.title = title
+        self.message = message
+        self.subtitle = subtitle
+        self.media = media
+        self.redirection = redirection
+        self.actions = actions
+        self.payload = payload
+        self.badge = badge
+        self.icon = icon
+        self.tags = tags
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"title={self.title!r}, "
+            f"message={self.message!r}, "
+            f"subtitle={self.subtitle!r}, "
+            f"media={self.media!r}, "
+            f"redirection={self.redirection!r}, "
+            f"actions={self.actions!r}, "
+            f"payload={self.payload!r}, "
+            f"badge={self.badge!r}, "
+            f"icon={self.icon!r}, "
+            f"tags={self.tags!r}, "
+            f"metadata={self.metadata!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, PushNotificationReplaceRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.title,
+            self.message,
+            self.subtitle,
+            self.media,
+            self.redirection,
+            self.actions,
+            self.payload,
+            self.badge,
+            self.icon,
+            self.tags,
+            self.metadata,
+        ) == (
+            other.title,
+            other.message,
+            other.subtitle,
+            other.media,
+            other.redirection,
+            other.actions,
+            other.payload,
+            other.badge,
+            other.icon,
+            other.tags,
+            other.metadata,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.push_interruption_level import PushInterruptionLevel
 from ..types import UNSET, Unset
 
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PushNotificationRequest")
 
 
-@_attrs_define
 class PushNotificationRequest:
     """A push notification to deliver to the recipients chosen by the API key scope and the optional `target`.
 
@@ -56,20 +53,144 @@ class PushNotificationRequest:
             DELETE) omitting it keeps the stored metadata and an empty object `{}` clears it.
     """
 
+    __slots__ = (
+        "title",
+        "message",
+        "subtitle",
+        "media",
+        "redirection",
+        "actions",
+        "payload",
+        "badge",
+        "sound",
+        "target",
+        "icon",
+        "interruption_level",
+        "tags",
+        "metadata",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "message",
+        "subtitle",
+        "media",
+        "redirection",
+        "actions",
+        "payload",
+        "badge",
+        "sound",
+        "target",
+        "icon",
+        "interruption_level",
+        "tags",
+        "metadata",
+    )
+
     title: str
-    message: str | Unset = UNSET
-    subtitle: str | Unset = UNSET
-    media: str | Unset = UNSET
-    redirection: str | Unset = UNSET
-    actions: list[PushNotificationAction] | Unset = UNSET
-    payload: PushNotificationPayload | Unset = UNSET
-    badge: int | Unset = UNSET
-    sound: str | Unset = UNSET
-    target: ChannelTarget | Unset = UNSET
-    icon: str | Unset = UNSET
-    interruption_level: PushInterruptionLevel | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    message: str | Unset
+    subtitle: str | Unset
+    media: str | Unset
+    redirection: str | Unset
+    actions: list[PushNotificationAction] | Unset
+    payload: PushNotificationPayload | Unset
+    badge: int | Unset
+    sound: str | Unset
+    target: ChannelTarget | Unset
+    icon: str | Unset
+    interruption_level: PushInterruptionLevel | Unset
+    tags: list[str] | Unset
+    metadata: Metadata | Unset
+
+    def __init__(
+        self,
+        title: str,
+        message: str | Unset = UNSET,
+        subtitle: str | Unset = UNSET,
+        media: str | Unset = UNSET,
+        redirection: str | Unset = UNSET,
+        actions: list[PushNotificationAction] | Unset = UNSET,
+        payload: PushNotificationPayload | Unset = UNSET,
+        badge: int | Unset = UNSET,
+        sound: str | Unset = UNSET,
+        target: ChannelTarget | Unset = UNSET,
+        icon: str | Unset = UNSET,
+        interruption_level: PushInterruptionLevel | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        metadata: Metadata | Unset = UNSET,
+    ) -> None:
+        self.title = title
+        self.message = message
+        self.subtitle = subtitle
+        self.media = media
+        self.redirection = redirection
+        self.actions = actions
+        self.payload = payload
+        self.badge = badge
+        self.sound = sound
+        self.target = target
+        self.icon = icon
+        self.interruption_level = interruption_level
+        self.tags = tags
+        self.metadata = metadata
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"title={self.title!r}, "
+            f"message={self.message!r}, "
+            f"subtitle={self.subtitle!r}, "
+            f"media={self.media!r}, "
+            f"redirection={self.redirection!r}, "
+            f"actions={self.actions!r}, "
+            f"payload={self.payload!r}, "
+            f"badge={self.badge!r}, "
+            f"sound={self.sound!r}, "
+            f"target={self.target!r}, "
+            f"icon={self.icon!r}, "
+            f"interruption_level={self.interruption_level!r}, "
+            f"tags={self.tags!r}, "
+            f"metadata={self.metadata!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, PushNotificationRequest)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.title,
+            self.message,
+            self.subtitle,
+            self.media,
+            self.redirection,
+            self.actions,
+            self.payload,
+            self.badge,
+            self.sound,
+            self.target,
+            self.icon,
+            self.interruption_level,
+            self.tags,
+            self.metadata,
+        ) == (
+            other.title,
+            other.message,
+            other.subtitle,
+            other.media,
+            other.redirection,
+            other.actions,
+            other.payload,
+            other.badge,
+            other.sound,
+            other.target,
+            other.icon,
+            other.interruption_level,
+            other.tags,
+            other.metadata,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

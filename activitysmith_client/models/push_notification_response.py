@@ -4,15 +4,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PushNotificationResponse")
 
 
-@_attrs_define
 class PushNotificationResponse:
     """Result of sending a push notification. A 200 with `success: false` means no device accepted it; it is not an error
     status.
@@ -35,19 +31,134 @@ class PushNotificationResponse:
             message (str | Unset): Informational text from the server.
     """
 
+    __slots__ = (
+        "success",
+        "timestamp",
+        "notification_id",
+        "devices_notified",
+        "users_notified",
+        "devices_targeted",
+        "devices_deactivated",
+        "devices_unregistered",
+        "effective_channel_slugs",
+        "tags",
+        "credential_test",
+        "message",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "success",
+        "timestamp",
+        "notification_id",
+        "devices_notified",
+        "users_notified",
+        "devices_targeted",
+        "devices_deactivated",
+        "devices_unregistered",
+        "effective_channel_slugs",
+        "tags",
+        "credential_test",
+        "message",
+    )
+
     success: bool
     timestamp: datetime.datetime
-    notification_id: str | Unset = UNSET
-    devices_notified: int | Unset = UNSET
-    users_notified: int | Unset = UNSET
-    devices_targeted: int | Unset = UNSET
-    devices_deactivated: int | Unset = UNSET
-    devices_unregistered: int | Unset = UNSET
-    effective_channel_slugs: list[str] | None | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    credential_test: bool | Unset = UNSET
-    message: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    notification_id: str | Unset
+    devices_notified: int | Unset
+    users_notified: int | Unset
+    devices_targeted: int | Unset
+    devices_deactivated: int | Unset
+    devices_unregistered: int | Unset
+    effective_channel_slugs: list[str] | None | Unset
+    tags: list[str] | Unset
+    credential_test: bool | Unset
+    message: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self,
+        success: bool,
+        timestamp: datetime.datetime,
+        notification_id: str | Unset = UNSET,
+        devices_notified: int | Unset = UNSET,
+        users_notified: int | Unset = UNSET,
+        devices_targeted: int | Unset = UNSET,
+        devices_deactivated: int | Unset = UNSET,
+        devices_unregistered: int | Unset = UNSET,
+        effective_channel_slugs: list[str] | None | Unset = UNSET,
+        tags: list[str] | Unset = UNSET,
+        credential_test: bool | Unset = UNSET,
+        message: str | Unset = UNSET,
+    ) -> None:
+        self.success = success
+        self.timestamp = timestamp
+        self.notification_id = notification_id
+        self.devices_notified = devices_notified
+        self.users_notified = users_notified
+        self.devices_targeted = devices_targeted
+        self.devices_deactivated = devices_deactivated
+        self.devices_unregistered = devices_unregistered
+        self.effective_channel_slugs = effective_channel_slugs
+        self.tags = tags
+        self.credential_test = credential_test
+        self.message = message
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"success={self.success!r}, "
+            f"timestamp={self.timestamp!r}, "
+            f"notification_id={self.notification_id!r}, "
+            f"devices_notified={self.devices_notified!r}, "
+            f"users_notified={self.users_notified!r}, "
+            f"devices_targeted={self.devices_targeted!r}, "
+            f"devices_deactivated={self.devices_deactivated!r}, "
+            f"devices_unregistered={self.devices_unregistered!r}, "
+            f"effective_channel_slugs={self.effective_channel_slugs!r}, "
+            f"tags={self.tags!r}, "
+            f"credential_test={self.credential_test!r}, "
+            f"message={self.message!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, PushNotificationResponse)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.success,
+            self.timestamp,
+            self.notification_id,
+            self.devices_notified,
+            self.users_notified,
+            self.devices_targeted,
+            self.devices_deactivated,
+            self.devices_unregistered,
+            self.effective_channel_slugs,
+            self.tags,
+            self.credential_test,
+            self.message,
+            self.additional_properties,
+        ) == (
+            other.success,
+            other.timestamp,
+            other.notification_id,
+            other.devices_notified,
+            other.users_notified,
+            other.devices_targeted,
+            other.devices_deactivated,
+            other.devices_unregistered,
+            other.effective_channel_slugs,
+            other.tags,
+            other.credential_test,
+            other.message,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

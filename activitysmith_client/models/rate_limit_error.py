@@ -3,16 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..models.rate_limit_code import RateLimitCode
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RateLimitError")
 
 
-@_attrs_define
 class RateLimitError:
     """Too many requests: a budget of the request's feature is spent. The `RateLimit` header says which policy and `Retry-
     After` when to try again. Never carries `limit` (that is LiveActivityLimitError).
@@ -23,10 +19,54 @@ class RateLimitError:
             code (RateLimitCode | str | Unset): `rate_limited` for request-rate limits; other values may appear later.
     """
 
+    __slots__ = (
+        "error",
+        "message",
+        "code",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+        "code",
+    )
+
     error: str
     message: str
-    code: RateLimitCode | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    code: RateLimitCode | str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self, error: str, message: str, code: RateLimitCode | str | Unset = UNSET
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.code = code
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"code={self.code!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, RateLimitError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.error, self.message, self.code, self.additional_properties) == (
+            other.error,
+            other.message,
+            other.code,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

@@ -3,15 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ServerError")
 
 
-@_attrs_define
 class ServerError:
     """An ActivitySmith server or upstream failure. The body may be missing or not JSON; every field is optional.
 
@@ -20,9 +16,45 @@ class ServerError:
         message (str | Unset): Human-readable explanation.
     """
 
-    error: str | Unset = UNSET
-    message: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "error",
+        "message",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+    )
+
+    error: str | Unset
+    message: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self, error: str | Unset = UNSET, message: str | Unset = UNSET
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ServerError) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.error, self.message, self.additional_properties) == (
+            other.error,
+            other.message,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

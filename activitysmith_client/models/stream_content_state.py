@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-
 from ..models.live_activity_color import LiveActivityColor
 from ..models.live_activity_type import LiveActivityType
 from ..types import UNSET, Unset
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="StreamContentState")
 
 
-@_attrs_define
 class StreamContentState:
     """Latest full visible state of a managed stream (PUT), or its final state (DELETE). ActivitySmith compares it with the
     current state and only pushes real changes. The dismissal fields only matter on DELETE. For type progress, `value`
@@ -64,26 +61,192 @@ class StreamContentState:
                 Wins over `auto_dismiss_minutes` when both are sent.
     """
 
+    __slots__ = (
+        "title",
+        "subtitle",
+        "type_",
+        "number_of_steps",
+        "current_step",
+        "percentage",
+        "value",
+        "upper_limit",
+        "duration_seconds",
+        "counts_down",
+        "is_running",
+        "metrics",
+        "message",
+        "icon",
+        "badge",
+        "color",
+        "step_color",
+        "step_colors",
+        "auto_dismiss_minutes",
+        "auto_dismiss_seconds",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "title",
+        "subtitle",
+        "type_",
+        "number_of_steps",
+        "current_step",
+        "percentage",
+        "value",
+        "upper_limit",
+        "duration_seconds",
+        "counts_down",
+        "is_running",
+        "metrics",
+        "message",
+        "icon",
+        "badge",
+        "color",
+        "step_color",
+        "step_colors",
+        "auto_dismiss_minutes",
+        "auto_dismiss_seconds",
+    )
+
     title: str
-    subtitle: str | Unset = UNSET
-    type_: LiveActivityType | Unset = UNSET
-    number_of_steps: int | Unset = UNSET
-    current_step: int | Unset = UNSET
-    percentage: float | Unset = UNSET
-    value: float | str | Unset = UNSET
-    upper_limit: float | Unset = UNSET
-    duration_seconds: float | Unset = UNSET
-    counts_down: bool | Unset = UNSET
-    is_running: bool | Unset = UNSET
-    metrics: list[ActivityMetric] | Unset = UNSET
-    message: str | Unset = UNSET
-    icon: LiveActivityAlertIcon | Unset = UNSET
-    badge: LiveActivityAlertBadge | Unset = UNSET
-    color: LiveActivityColor | Unset = UNSET
-    step_color: LiveActivityColor | Unset = UNSET
-    step_colors: list[LiveActivityColor] | Unset = UNSET
-    auto_dismiss_minutes: int | Unset = UNSET
-    auto_dismiss_seconds: int | Unset = UNSET
+    subtitle: str | Unset
+    type_: LiveActivityType | Unset
+    number_of_steps: int | Unset
+    current_step: int | Unset
+    percentage: float | Unset
+    value: float | str | Unset
+    upper_limit: float | Unset
+    duration_seconds: float | Unset
+    counts_down: bool | Unset
+    is_running: bool | Unset
+    metrics: list[ActivityMetric] | Unset
+    message: str | Unset
+    icon: LiveActivityAlertIcon | Unset
+    badge: LiveActivityAlertBadge | Unset
+    color: LiveActivityColor | Unset
+    step_color: LiveActivityColor | Unset
+    step_colors: list[LiveActivityColor] | Unset
+    auto_dismiss_minutes: int | Unset
+    auto_dismiss_seconds: int | Unset
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str | Unset = UNSET,
+        type_: LiveActivityType | Unset = UNSET,
+        number_of_steps: int | Unset = UNSET,
+        current_step: int | Unset = UNSET,
+        percentage: float | Unset = UNSET,
+        value: float | str | Unset = UNSET,
+        upper_limit: float | Unset = UNSET,
+        duration_seconds: float | Unset = UNSET,
+        counts_down: bool | Unset = UNSET,
+        is_running: bool | Unset = UNSET,
+        metrics: list[ActivityMetric] | Unset = UNSET,
+        message: str | Unset = UNSET,
+        icon: LiveActivityAlertIcon | Unset = UNSET,
+        badge: LiveActivityAlertBadge | Unset = UNSET,
+        color: LiveActivityColor | Unset = UNSET,
+        step_color: LiveActivityColor | Unset = UNSET,
+        step_colors: list[LiveActivityColor] | Unset = UNSET,
+        auto_dismiss_minutes: int | Unset = UNSET,
+        auto_dismiss_seconds: int | Unset = UNSET,
+    ) -> None:
+        self.title = title
+        self.subtitle = subtitle
+        self.type_ = type_
+        self.number_of_steps = number_of_steps
+        self.current_step = current_step
+        self.percentage = percentage
+        self.value = value
+        self.upper_limit = upper_limit
+        self.duration_seconds = duration_seconds
+        self.counts_down = counts_down
+        self.is_running = is_running
+        self.metrics = metrics
+        self.message = message
+        self.icon = icon
+        self.badge = badge
+        self.color = color
+        self.step_color = step_color
+        self.step_colors = step_colors
+        self.auto_dismiss_minutes = auto_dismiss_minutes
+        self.auto_dismiss_seconds = auto_dismiss_seconds
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"title={self.title!r}, "
+            f"subtitle={self.subtitle!r}, "
+            f"type_={self.type_!r}, "
+            f"number_of_steps={self.number_of_steps!r}, "
+            f"current_step={self.current_step!r}, "
+            f"percentage={self.percentage!r}, "
+            f"value={self.value!r}, "
+            f"upper_limit={self.upper_limit!r}, "
+            f"duration_seconds={self.duration_seconds!r}, "
+            f"counts_down={self.counts_down!r}, "
+            f"is_running={self.is_running!r}, "
+            f"metrics={self.metrics!r}, "
+            f"message={self.message!r}, "
+            f"icon={self.icon!r}, "
+            f"badge={self.badge!r}, "
+            f"color={self.color!r}, "
+            f"step_color={self.step_color!r}, "
+            f"step_colors={self.step_colors!r}, "
+            f"auto_dismiss_minutes={self.auto_dismiss_minutes!r}, "
+            f"auto_dismiss_seconds={self.auto_dismiss_seconds!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, StreamContentState)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (
+            self.title,
+            self.subtitle,
+            self.type_,
+            self.number_of_steps,
+            self.current_step,
+            self.percentage,
+            self.value,
+            self.upper_limit,
+            self.duration_seconds,
+            self.counts_down,
+            self.is_running,
+            self.metrics,
+            self.message,
+            self.icon,
+            self.badge,
+            self.color,
+            self.step_color,
+            self.step_colors,
+            self.auto_dismiss_minutes,
+            self.auto_dismiss_seconds,
+        ) == (
+            other.title,
+            other.subtitle,
+            other.type_,
+            other.number_of_steps,
+            other.current_step,
+            other.percentage,
+            other.value,
+            other.upper_limit,
+            other.duration_seconds,
+            other.counts_down,
+            other.is_running,
+            other.metrics,
+            other.message,
+            other.icon,
+            other.badge,
+            other.color,
+            other.step_color,
+            other.step_colors,
+            other.auto_dismiss_minutes,
+            other.auto_dismiss_seconds,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

@@ -3,15 +3,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UnauthorizedError")
 
 
-@_attrs_define
 class UnauthorizedError:
     """The API key is missing or invalid. The body is not formally documented, so every field is optional and the body may
     even be empty or non-JSON.
@@ -21,9 +17,48 @@ class UnauthorizedError:
             message (str | Unset): Human-readable explanation.
     """
 
-    error: str | Unset = UNSET
-    message: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    __slots__ = (
+        "error",
+        "message",
+        "additional_properties",
+        "__weakref__",
+    )
+    __match_args__ = (
+        "error",
+        "message",
+    )
+
+    error: str | Unset
+    message: str | Unset
+    additional_properties: dict[str, Any]
+
+    def __init__(
+        self, error: str | Unset = UNSET, message: str | Unset = UNSET
+    ) -> None:
+        self.error = error
+        self.message = message
+        self.additional_properties = {}
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}("
+            f"error={self.error!r}, "
+            f"message={self.message!r}, "
+            f"additional_properties={self.additional_properties!r}"
+            ")"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if (
+            not isinstance(other, UnauthorizedError)
+            or other.__class__ is not self.__class__
+        ):
+            return NotImplemented
+        return (self.error, self.message, self.additional_properties) == (
+            other.error,
+            other.message,
+            other.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error

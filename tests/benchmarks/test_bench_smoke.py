@@ -76,3 +76,36 @@ def test_bench_floor_reports_every_client() -> None:
         "bare http.client",
     ):
         assert f"| {client} |" in done.stdout, client
+
+
+def test_bench_fresh_only_runs_just_the_fresh_process_rows(tmp_path: Path) -> None:
+    results_path = tmp_path / "bench.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--quick",
+            "--no-official",
+            "--fresh-only",
+            "--python",
+            sys.executable,
+            "--json",
+            str(results_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results = json.loads(results_path.read_text())
+    assert results["errors"] == []
+    assert {"sync", "async", "connections", "cli", "progress", "testing"}.isdisjoint(results)
+    samples = results["imports"]["samples"]
+    assert set(samples) == {"ours", "httpx"}
+    assert len(samples["ours"]["first_push_ms"]) == results["counts"]["first_push_reps"]
+    row = next(line for line in done.stdout.splitlines() if line.startswith("| first push, whole"))
+    cells = [cell.strip() for cell in row.split("|")]
+    assert cells[2].endswith(" ms") and cells[3].endswith(" ms"), row  # ours, raw httpx
